@@ -1,0 +1,876 @@
+//===- Importer.cpp - ONNX protobuf and text into the onnx dialect --------===//
+//
+// This is the one translation unit that touches ONNX's C++ library (and so the
+// one compiled with exceptions): it parses the model, validates it, and builds
+// onnx dialect ops at the semantics of the newest opset Mote knows. Every
+// problem becomes an MLIR error located at the file and the node.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Importer.h"
+
+#include "dialects/ONNX/ONNXDialect.h"
+#include "dialects/ONNX/ShapeHelpers.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <onnx/defs/parser.h>
+#include <onnx/onnx_pb.h>
+
+#include <limits>
+
+using namespace mlir;
+/// ONNX's protobuf classes; `onnx::` is Mote's dialect.
+namespace pb = ::onnx;
+
+namespace mote {
+namespace {
+
+/// Refuse tensors above this many elements: no device Mote targets holds one,
+/// and a hostile file must not make the compiler allocate gigabytes.
+constexpr int64_t kMaxElements = int64_t(1) << 28;
+
+//===----------------------------------------------------------------------===//
+// Locations: file + node name + op type, read back by the CLI's diagnostics
+//===----------------------------------------------------------------------===//
+
+Location nodeLoc(MLIRContext *ctx, StringRef path, StringRef nodeName,
+                 StringRef opType) {
+  return FusedLoc::get(ctx,
+                       {FileLineColLoc::get(ctx, path, 0, 0),
+                        NameLoc::get(StringAttr::get(ctx, nodeName))},
+                       StringAttr::get(ctx, opType));
+}
+
+class Importer {
+public:
+  Importer(MLIRContext *ctx, StringRef path, const ImportOptions &options)
+      : ctx(ctx), path(path), options(options), builder(ctx),
+        fileLoc(FileLineColLoc::get(ctx, path, 0, 0)) {}
+
+  OwningOpRef<ModuleOp> run(const pb::ModelProto &model);
+
+private:
+  // Graph-level steps.
+  LogicalResult readOpset(const pb::ModelProto &model);
+  LogicalResult importInputs(const pb::GraphProto &graph);
+  LogicalResult importInitializers(const pb::GraphProto &graph);
+  LogicalResult importNode(const pb::NodeProto &node, int index);
+  LogicalResult importOutputs(const pb::GraphProto &graph, func::FuncOp func);
+
+  // Tensors and types.
+  FailureOr<RankedTensorType> typeOfValueInfo(const pb::ValueInfoProto &info);
+  FailureOr<ElementsAttr> tensorToAttr(const pb::TensorProto &tensor,
+                                       Location loc);
+  FailureOr<std::string> readExternalData(const pb::TensorProto &tensor,
+                                          Location loc);
+  FailureOr<SmallVector<int64_t>> checkedShape(ArrayRef<int64_t> dims,
+                                               Location loc, StringRef what);
+
+  // Node helpers.
+  Value constantI64(ArrayRef<int64_t> values, Location loc);
+  Value constantF32(float value, Location loc);
+  FailureOr<Operation *> createOp(StringRef opName, ValueRange operands,
+                                  ArrayRef<NamedAttribute> attrs, Location loc);
+  LogicalResult bind(const pb::NodeProto &node, ArrayRef<Value> results,
+                     Location loc);
+  LogicalResult onlyFirstOutputUsed(const pb::NodeProto &node, Location loc);
+
+  MLIRContext *ctx;
+  std::string path;
+  const ImportOptions &options;
+  OpBuilder builder;
+  Location fileLoc;
+  int64_t opset = 0;
+  llvm::StringMap<Value> values;
+  llvm::StringSet<> consumed;
+  int64_t resourceCount = 0;
+};
+
+//===----------------------------------------------------------------------===//
+// Attributes
+//===----------------------------------------------------------------------===//
+
+/// How an ONNX attribute maps onto the dialect's attribute of the same name.
+enum class AttrKind { Float, Int, SignedInt, Ints, String, Ignored };
+struct AttrSpec {
+  const char *name;
+  AttrKind kind;
+};
+
+/// The attributes each op accepts; anything else is an error, so that a model
+/// never compiles with an attribute silently dropped.
+const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
+  using K = AttrKind;
+  static const llvm::StringMap<std::vector<AttrSpec>> table = {
+      {"Add", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
+      {"Sub", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
+      {"Mul", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
+      {"Div", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
+      {"Relu", {}},
+      {"Sigmoid", {}},
+      {"Tanh", {}},
+      {"HardSwish", {}},
+      {"LeakyRelu", {{"alpha", K::Float}}},
+      {"HardSigmoid", {{"alpha", K::Float}, {"beta", K::Float}}},
+      {"Clip", {}},
+      {"Conv",
+       {{"auto_pad", K::String}, {"dilations", K::Ints}, {"group", K::Int},
+        {"kernel_shape", K::Ints}, {"pads", K::Ints}, {"strides", K::Ints}}},
+      {"Gemm",
+       {{"alpha", K::Float}, {"beta", K::Float}, {"transA", K::Int},
+        {"transB", K::Int}, {"broadcast", K::Ignored}}},
+      {"MatMul", {}},
+      {"BatchNormalization", {{"epsilon", K::Float}, {"momentum", K::Ignored}}},
+      {"MaxPool",
+       {{"auto_pad", K::String}, {"ceil_mode", K::Int}, {"dilations", K::Ints},
+        {"kernel_shape", K::Ints}, {"pads", K::Ints}, {"strides", K::Ints},
+        {"storage_order", K::Int}}},
+      {"AveragePool",
+       {{"auto_pad", K::String}, {"ceil_mode", K::Int}, {"dilations", K::Ints},
+        {"kernel_shape", K::Ints}, {"pads", K::Ints}, {"strides", K::Ints},
+        {"count_include_pad", K::Int}}},
+      {"GlobalAveragePool", {}},
+      {"Softmax", {{"axis", K::SignedInt}}},
+      {"ReduceMean", {{"keepdims", K::Int}, {"noop_with_empty_axes", K::Int}}},
+      {"Reshape", {{"allowzero", K::Int}}},
+      {"Flatten", {{"axis", K::SignedInt}}},
+      {"Squeeze", {}},
+      {"Unsqueeze", {}},
+      {"Transpose", {{"perm", K::Ints}}},
+      {"Concat", {{"axis", K::SignedInt}}},
+      {"Pad", {{"mode", K::String}}},
+  };
+  return table;
+}
+
+/// Attributes that older opsets had and that the importer turns into inputs
+/// or checks itself; they are consumed before the table above is applied.
+bool isHandledSpecially(StringRef opType, StringRef attr) {
+  if (attr == "consumed_inputs")
+    return true; // opset < 6 memory hint, meaningless here
+  return llvm::StringSwitch<bool>(opType)
+      .Case("Clip", attr == "min" || attr == "max")
+      .Cases({"Squeeze", "Unsqueeze", "ReduceMean"}, attr == "axes")
+      .Case("Reshape", attr == "shape")
+      .Case("Pad", attr == "pads" || attr == "value" || attr == "paddings")
+      .Case("BatchNormalization",
+            attr == "training_mode" || attr == "spatial" || attr == "is_test")
+      .Case("Dropout", attr == "ratio" || attr == "is_test" || attr == "seed")
+      .Case("Constant", true)
+      .Default(false);
+}
+
+const pb::AttributeProto *findAttr(const pb::NodeProto &node,
+                                     StringRef name) {
+  for (const auto &attr : node.attribute())
+    if (attr.name() == name)
+      return &attr;
+  return nullptr;
+}
+
+FailureOr<SmallVector<NamedAttribute>>
+convertAttributes(const pb::NodeProto &node, Builder &b, Location loc) {
+  const auto &table = attributeTable();
+  auto specs = table.find(node.op_type());
+  SmallVector<NamedAttribute> out;
+  for (const auto &attr : node.attribute()) {
+    if (isHandledSpecially(node.op_type(), attr.name()))
+      continue;
+    const AttrSpec *spec = nullptr;
+    for (const AttrSpec &s : specs->second)
+      if (attr.name() == s.name)
+        spec = &s;
+    if (!spec)
+      return emitError(loc) << "unsupported attribute '" << attr.name() << "'";
+    StringRef name = spec->name;
+    switch (spec->kind) {
+    case AttrKind::Ignored:
+      continue;
+    case AttrKind::Float:
+      out.push_back(b.getNamedAttr(name, b.getF32FloatAttr(attr.f())));
+      break;
+    case AttrKind::Int:
+      out.push_back(b.getNamedAttr(name, b.getI64IntegerAttr(attr.i())));
+      break;
+    case AttrKind::SignedInt:
+      out.push_back(b.getNamedAttr(
+          name, b.getIntegerAttr(b.getIntegerType(64, /*isSigned=*/true), attr.i())));
+      break;
+    case AttrKind::Ints: {
+      SmallVector<int64_t> ints(attr.ints().begin(), attr.ints().end());
+      out.push_back(b.getNamedAttr(name, b.getDenseI64ArrayAttr(ints)));
+      break;
+    }
+    case AttrKind::String:
+      out.push_back(b.getNamedAttr(name, b.getStringAttr(attr.s())));
+      break;
+    }
+  }
+  return out;
+}
+
+//===----------------------------------------------------------------------===//
+// Tensors
+//===----------------------------------------------------------------------===//
+
+FailureOr<SmallVector<int64_t>>
+Importer::checkedShape(ArrayRef<int64_t> dims, Location loc, StringRef what) {
+  int64_t count = 1;
+  for (int64_t d : dims) {
+    if (d < 0)
+      return emitError(loc) << what << " has a negative dim " << d;
+    if (d != 0 && count > kMaxElements / d)
+      return emitError(loc) << what << " has more than " << kMaxElements
+                            << " elements";
+    count *= d;
+  }
+  return SmallVector<int64_t>(dims);
+}
+
+FailureOr<std::string> Importer::readExternalData(const pb::TensorProto &tensor,
+                                                  Location loc) {
+  std::string location;
+  int64_t offset = 0, length = -1;
+  for (const auto &entry : tensor.external_data()) {
+    if (entry.key() == "location")
+      location = entry.value();
+    else if (entry.key() == "offset" || entry.key() == "length") {
+      char *end = nullptr;
+      long long v = std::strtoll(entry.value().c_str(), &end, 10);
+      if (entry.value().empty() || *end || v < 0)
+        return emitError(loc) << "external data " << entry.key() << " '"
+                              << entry.value() << "' is not a valid size";
+      (entry.key() == "offset" ? offset : length) = v;
+    }
+  }
+  // External files must live in the model's own directory tree: no absolute
+  // paths, no '..', and no symlink that leads elsewhere.
+  if (location.empty() || llvm::sys::path::is_absolute(location) ||
+      llvm::is_contained(llvm::make_range(llvm::sys::path::begin(location),
+                                          llvm::sys::path::end(location)),
+                         ".."))
+    return emitError(loc) << "external data location '" << location
+                          << "' is outside the model's directory";
+  SmallString<256> dir(path), file;
+  llvm::sys::path::remove_filename(dir);
+  if (dir.empty())
+    dir = ".";
+  SmallString<256> realDir, realFile;
+  file = dir;
+  llvm::sys::path::append(file, location);
+  if (llvm::sys::fs::real_path(dir, realDir) || llvm::sys::fs::real_path(file, realFile))
+    return emitError(loc) << "cannot open external data file '" << location << "'";
+  if (!StringRef(realFile).starts_with(std::string(realDir) + "/"))
+    return emitError(loc) << "external data location '" << location
+                          << "' is outside the model's directory";
+  auto buffer = llvm::MemoryBuffer::getFile(realFile, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return emitError(loc) << "cannot read external data file '" << location << "'";
+  StringRef data = (*buffer)->getBuffer();
+  if (offset > (int64_t)data.size() ||
+      (length >= 0 && length > (int64_t)data.size() - offset))
+    return emitError(loc) << "external data range is outside file '" << location << "'";
+  return data.substr(offset, length < 0 ? StringRef::npos : length).str();
+}
+
+FailureOr<ElementsAttr> Importer::tensorToAttr(const pb::TensorProto &tensor,
+                                               Location loc) {
+  std::string what = "tensor '" + tensor.name() + "'";
+  auto shape = checkedShape(SmallVector<int64_t>(tensor.dims().begin(),
+                                                 tensor.dims().end()),
+                            loc, what);
+  if (failed(shape))
+    return failure();
+  int64_t count = shapeProduct(*shape);
+  std::string raw = tensor.raw_data();
+  if (tensor.data_location() == pb::TensorProto::EXTERNAL) {
+    auto external = readExternalData(tensor, loc);
+    if (failed(external))
+      return failure();
+    raw = std::move(*external);
+  }
+  bool hasRaw = tensor.has_raw_data() ||
+                tensor.data_location() == pb::TensorProto::EXTERNAL;
+  auto sizeError = [&](int64_t have, int64_t unit) {
+    return emitError(loc) << what << " holds " << have << " bytes of data but "
+                          << "its shape needs " << count * unit;
+  };
+  switch (tensor.data_type()) {
+  case pb::TensorProto::FLOAT: {
+    auto type = RankedTensorType::get(*shape, builder.getF32Type());
+    SmallVector<float> data;
+    if (hasRaw) {
+      if ((int64_t)raw.size() != count * 4)
+        return sizeError(raw.size(), 4);
+      data.resize(count);
+      std::memcpy(data.data(), raw.data(), raw.size());
+    } else {
+      if (tensor.float_data_size() != count)
+        return sizeError(int64_t(tensor.float_data_size()) * 4, 4);
+      data.assign(tensor.float_data().begin(), tensor.float_data().end());
+    }
+    return makeF32Elements(type, data, "onnx_" + std::to_string(resourceCount++));
+  }
+  case pb::TensorProto::INT64:
+  case pb::TensorProto::INT32: {
+    bool is64 = tensor.data_type() == pb::TensorProto::INT64;
+    SmallVector<int64_t> data;
+    if (hasRaw) {
+      int64_t unit = is64 ? 8 : 4;
+      if ((int64_t)raw.size() != count * unit)
+        return sizeError(raw.size(), unit);
+      for (int64_t i = 0; i < count; ++i) {
+        if (is64) {
+          int64_t v;
+          std::memcpy(&v, raw.data() + i * 8, 8);
+          data.push_back(v);
+        } else {
+          int32_t v;
+          std::memcpy(&v, raw.data() + i * 4, 4);
+          data.push_back(v);
+        }
+      }
+    } else if (is64) {
+      if (tensor.int64_data_size() != count)
+        return sizeError(int64_t(tensor.int64_data_size()) * 8, 8);
+      data.assign(tensor.int64_data().begin(), tensor.int64_data().end());
+    } else {
+      if (tensor.int32_data_size() != count)
+        return sizeError(int64_t(tensor.int32_data_size()) * 4, 4);
+      data.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+    }
+    // Integer tensors only carry shapes and axes here; keep them as i64.
+    auto type = RankedTensorType::get(*shape, builder.getI64Type());
+    return cast<ElementsAttr>(DenseElementsAttr::get(type, ArrayRef<int64_t>(data)));
+  }
+  default:
+    return emitError(loc) << what << " has element type "
+                          << pb::TensorProto::DataType_Name(
+                                 (pb::TensorProto::DataType)tensor.data_type())
+                          << "; only FLOAT, INT32 and INT64 constants are supported";
+  }
+}
+
+FailureOr<RankedTensorType>
+Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
+  Location loc = fileLoc;
+  std::string what = "input '" + info.name() + "'";
+  if (!info.has_type() || !info.type().has_tensor_type())
+    return emitError(loc) << what << " is not a tensor";
+  const auto &tensor = info.type().tensor_type();
+  if (tensor.elem_type() != pb::TensorProto::FLOAT)
+    return emitError(loc) << what << " has element type "
+                          << pb::TensorProto::DataType_Name(
+                                 (pb::TensorProto::DataType)tensor.elem_type())
+                          << "; only FLOAT inputs are supported";
+  if (!tensor.has_shape())
+    return emitError(loc) << what << " has no shape";
+  SmallVector<int64_t> dims;
+  for (const auto &dim : tensor.shape().dim()) {
+    if (dim.has_dim_value()) {
+      dims.push_back(dim.dim_value());
+      continue;
+    }
+    if (dim.has_dim_param()) {
+      auto it = options.dims.find(dim.dim_param());
+      if (it == options.dims.end())
+        return emitError(loc) << what << " has symbolic dim '" << dim.dim_param()
+                              << "'; give its size with --dim "
+                              << dim.dim_param() << "=N";
+      dims.push_back(it->second);
+      continue;
+    }
+    return emitError(loc) << what << " has a dim of unknown size";
+  }
+  auto shape = checkedShape(dims, loc, what);
+  if (failed(shape))
+    return failure();
+  return RankedTensorType::get(*shape, builder.getF32Type());
+}
+
+//===----------------------------------------------------------------------===//
+// Graph
+//===----------------------------------------------------------------------===//
+
+LogicalResult Importer::readOpset(const pb::ModelProto &model) {
+  for (const auto &import : model.opset_import())
+    if (import.domain().empty() || import.domain() == "ai.onnx")
+      opset = import.version();
+  if (opset <= 0)
+    return emitError(fileLoc) << "the model imports no version of the default "
+                                 "ONNX operator set";
+  return success();
+}
+
+LogicalResult Importer::importInitializers(const pb::GraphProto &graph) {
+  for (const auto &tensor : graph.initializer()) {
+    Location loc = nodeLoc(ctx, path, tensor.name(), "initializer");
+    auto attr = tensorToAttr(tensor, loc);
+    if (failed(attr))
+      return failure();
+    values[tensor.name()] = onnx::ConstantOp::create(builder, loc, *attr);
+  }
+  return success();
+}
+
+LogicalResult Importer::importOutputs(const pb::GraphProto &graph,
+                                      func::FuncOp func) {
+  SmallVector<Value> results;
+  llvm::StringSet<> seen;
+  for (const auto &output : graph.output()) {
+    auto it = values.find(output.name());
+    if (it == values.end())
+      return emitError(fileLoc) << "graph output '" << output.name()
+                                << "' is not produced by any node";
+    if (!seen.insert(output.name()).second)
+      return emitError(fileLoc) << "graph output '" << output.name()
+                                << "' is listed twice";
+    results.push_back(it->second);
+  }
+  if (results.empty())
+    return emitError(fileLoc) << "the graph has no outputs";
+  func::ReturnOp::create(builder, fileLoc, results);
+  func.setFunctionType(builder.getFunctionType(func.getArgumentTypes(),
+                                               ValueRange(results).getTypes()));
+  return success();
+}
+
+OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
+  if (failed(readOpset(model)))
+    return nullptr;
+  const pb::GraphProto &graph = model.graph();
+  for (const auto &node : graph.node())
+    for (const auto &input : node.input())
+      consumed.insert(input);
+  for (const auto &output : graph.output())
+    consumed.insert(output.name());
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  builder.setInsertionPointToEnd(module->getBody());
+
+  // Graph inputs that are also initializers are constants (IR < 4 lists them
+  // as both); the rest become function arguments.
+  llvm::StringSet<> initializerNames;
+  for (const auto &tensor : graph.initializer())
+    initializerNames.insert(tensor.name());
+  SmallVector<Type> argTypes;
+  SmallVector<Attribute> inputNames, outputNames;
+  SmallVector<std::string> argNames;
+  for (const auto &input : graph.input()) {
+    if (initializerNames.contains(input.name()))
+      continue;
+    auto type = typeOfValueInfo(input);
+    if (failed(type))
+      return nullptr;
+    argTypes.push_back(*type);
+    argNames.push_back(input.name());
+    inputNames.push_back(builder.getStringAttr(input.name()));
+  }
+  for (const auto &output : graph.output())
+    outputNames.push_back(builder.getStringAttr(output.name()));
+
+  auto func = func::FuncOp::create(builder, fileLoc, "main",
+                                   builder.getFunctionType(argTypes, {}));
+  Block *body = func.addEntryBlock();
+  for (auto [name, arg] : llvm::zip(argNames, body->getArguments())) {
+    if (values.count(name)) {
+      emitError(fileLoc) << "graph input '" << name << "' is listed twice";
+      return nullptr;
+    }
+    values[name] = arg;
+    // The caller's inputs are read-only: bufferization must never write them.
+    func.setArgAttr(arg.getArgNumber(), "bufferization.writable",
+                    builder.getBoolAttr(false));
+  }
+  builder.setInsertionPointToStart(body);
+  if (failed(importInitializers(graph)))
+    return nullptr;
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    if (failed(importNode(node, index)))
+      return nullptr;
+  if (failed(importOutputs(graph, func)))
+    return nullptr;
+
+  (*module)->setAttr("mote.inputs", builder.getArrayAttr(inputNames));
+  (*module)->setAttr("mote.outputs", builder.getArrayAttr(outputNames));
+  auto typeAttrs = [&](TypeRange types) {
+    return builder.getArrayAttr(llvm::to_vector(llvm::map_range(
+        types, [](Type t) -> Attribute { return TypeAttr::get(t); })));
+  };
+  (*module)->setAttr("mote.input_types", typeAttrs(func.getArgumentTypes()));
+  (*module)->setAttr("mote.output_types", typeAttrs(func.getResultTypes()));
+  (*module)->setAttr("mote.opset", builder.getI64IntegerAttr(opset));
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}
+
+//===----------------------------------------------------------------------===//
+// Nodes
+//===----------------------------------------------------------------------===//
+
+Value Importer::constantI64(ArrayRef<int64_t> data, Location loc) {
+  auto type = RankedTensorType::get({(int64_t)data.size()}, builder.getI64Type());
+  return onnx::ConstantOp::create(builder, loc, DenseElementsAttr::get(type, data));
+}
+
+Value Importer::constantF32(float value, Location loc) {
+  auto type = RankedTensorType::get({}, builder.getF32Type());
+  return onnx::ConstantOp::create(builder, loc,
+                                  DenseElementsAttr::get(type, ArrayRef(value)));
+}
+
+/// Builds an onnx op from operands and attributes, inferring its result type;
+/// a shape the op cannot have is reported at the node, never asserted.
+template <typename OpTy>
+FailureOr<Operation *> buildOp(OpBuilder &builder, ValueRange operands,
+                               ArrayRef<NamedAttribute> attrs, Location loc) {
+  MLIRContext *ctx = builder.getContext();
+  OperationState state(loc, OpTy::getOperationName());
+  state.addOperands(operands);
+  state.addAttributes(attrs);
+  DictionaryAttr dict = state.attributes.getDictionary(ctx);
+  auto &props = state.getOrAddProperties<typename OpTy::Properties>();
+  if (failed(OpTy::setPropertiesFromAttr(props, dict,
+                                         [&] { return emitError(loc); })))
+    return failure();
+  // Absent attributes take their defaults before type inference reads them.
+  OpTy::populateDefaultProperties(state.name, props);
+  SmallVector<Type> types;
+  if (failed(OpTy::inferReturnTypes(ctx, loc, operands, dict,
+                                    state.getRawProperties(), {}, types)))
+    return failure();
+  state.addTypes(types);
+  Operation *op = builder.create(state);
+  if (failed(verify(op))) {
+    op->erase();
+    return failure();
+  }
+  return op;
+}
+
+using OpBuildFn = FailureOr<Operation *> (*)(OpBuilder &, ValueRange,
+                                             ArrayRef<NamedAttribute>, Location);
+
+const llvm::StringMap<OpBuildFn> &builderTable() {
+  static const llvm::StringMap<OpBuildFn> table = {
+      {"Add", buildOp<onnx::AddOp>},
+      {"Sub", buildOp<onnx::SubOp>},
+      {"Mul", buildOp<onnx::MulOp>},
+      {"Div", buildOp<onnx::DivOp>},
+      {"Relu", buildOp<onnx::ReluOp>},
+      {"Sigmoid", buildOp<onnx::SigmoidOp>},
+      {"Tanh", buildOp<onnx::TanhOp>},
+      {"HardSwish", buildOp<onnx::HardSwishOp>},
+      {"LeakyRelu", buildOp<onnx::LeakyReluOp>},
+      {"HardSigmoid", buildOp<onnx::HardSigmoidOp>},
+      {"Clip", buildOp<onnx::ClipOp>},
+      {"Conv", buildOp<onnx::ConvOp>},
+      {"Gemm", buildOp<onnx::GemmOp>},
+      {"MatMul", buildOp<onnx::MatMulOp>},
+      {"BatchNormalization", buildOp<onnx::BatchNormalizationOp>},
+      {"MaxPool", buildOp<onnx::MaxPoolOp>},
+      {"AveragePool", buildOp<onnx::AveragePoolOp>},
+      {"GlobalAveragePool", buildOp<onnx::GlobalAveragePoolOp>},
+      {"Softmax", buildOp<onnx::SoftmaxOp>},
+      {"ReduceMean", buildOp<onnx::ReduceMeanOp>},
+      {"Reshape", buildOp<onnx::ReshapeOp>},
+      {"Flatten", buildOp<onnx::FlattenOp>},
+      {"Squeeze", buildOp<onnx::SqueezeOp>},
+      {"Unsqueeze", buildOp<onnx::UnsqueezeOp>},
+      {"Transpose", buildOp<onnx::TransposeOp>},
+      {"Concat", buildOp<onnx::ConcatOp>},
+      {"Pad", buildOp<onnx::PadOp>},
+  };
+  return table;
+}
+
+FailureOr<Operation *> Importer::createOp(StringRef opType, ValueRange operands,
+                                          ArrayRef<NamedAttribute> attrs,
+                                          Location loc) {
+  return builderTable().lookup(opType)(builder, operands, attrs, loc);
+}
+
+LogicalResult Importer::bind(const pb::NodeProto &node,
+                             ArrayRef<Value> results, Location loc) {
+  for (auto [i, name] : llvm::enumerate(node.output())) {
+    if (name.empty())
+      continue;
+    if (i >= results.size()) {
+      if (consumed.contains(name))
+        return emitError(loc) << "output " << i << " ('" << name
+                              << "') is not supported";
+      continue;
+    }
+    if (!values.insert({name, results[i]}).second)
+      return emitError(loc) << "tensor '" << name << "' is produced twice";
+  }
+  return success();
+}
+
+LogicalResult Importer::onlyFirstOutputUsed(const pb::NodeProto &node,
+                                            Location loc) {
+  for (int i = 1; i < node.output_size(); ++i)
+    if (!node.output(i).empty() && consumed.contains(node.output(i)))
+      return emitError(loc) << "output " << i << " ('" << node.output(i)
+                            << "') is only produced in training and is not supported";
+  return success();
+}
+
+/// Reads an optional attribute of ints (older opsets) as a constant operand.
+std::optional<SmallVector<int64_t>> intsAttr(const pb::NodeProto &node,
+                                             StringRef name) {
+  if (const auto *attr = findAttr(node, name))
+    return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+  return std::nullopt;
+}
+
+LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
+  StringRef opType = node.op_type();
+  std::string displayName =
+      !node.name().empty() ? node.name()
+      : node.output_size() ? node.output(0)
+                           : "#" + std::to_string(index);
+  Location loc = nodeLoc(ctx, path, displayName, opType);
+  if (!node.domain().empty() && node.domain() != "ai.onnx")
+    return emitError(loc) << "operator domain '" << node.domain()
+                          << "' is not supported";
+
+  // Operands in order; an empty name is an omitted optional input.
+  SmallVector<Value> operands;
+  for (const auto &name : node.input()) {
+    if (name.empty()) {
+      operands.push_back(nullptr);
+      continue;
+    }
+    auto it = values.find(name);
+    if (it == values.end())
+      return emitError(loc) << "input '" << name
+                            << "' is not produced by any node, initializer or graph input";
+    operands.push_back(it->second);
+  }
+  auto operand = [&](size_t i) -> Value {
+    return i < operands.size() ? operands[i] : Value();
+  };
+
+  // Ops that import as what they compute in inference.
+  if (opType == "Identity" || opType == "Dropout") {
+    if (!operand(0))
+      return emitError(loc) << "needs an input";
+    if (opType == "Dropout") {
+      if (const auto *mode = findAttr(node, "is_test"); mode && mode->i() == 0 && opset < 7)
+        return emitError(loc) << "training-mode Dropout is not supported";
+      if (Value training = operand(2)) {
+        auto flag = getConstantInts(training);
+        if (!flag || (flag->size() == 1 && (*flag)[0] != 0))
+          return emitError(loc) << "training-mode Dropout is not supported";
+      }
+      if (failed(onlyFirstOutputUsed(node, loc)))
+        return failure();
+    }
+    return bind(node, {operand(0)}, loc);
+  }
+  if (opType == "Constant") {
+    const pb::AttributeProto *value = findAttr(node, "value");
+    if (value && value->has_t()) {
+      auto attr = tensorToAttr(value->t(), loc);
+      if (failed(attr))
+        return failure();
+      return bind(node, {onnx::ConstantOp::create(builder, loc, *attr)}, loc);
+    }
+    if (const auto *f = findAttr(node, "value_float"))
+      return bind(node, {constantF32(f->f(), loc)}, loc);
+    if (const auto *i = findAttr(node, "value_ints"))
+      return bind(node, {constantI64(SmallVector<int64_t>(i->ints().begin(), i->ints().end()), loc)}, loc);
+    if (const auto *i = findAttr(node, "value_int")) {
+      auto type = RankedTensorType::get({}, builder.getI64Type());
+      return bind(node, {onnx::ConstantOp::create(builder, loc,
+                             DenseElementsAttr::get(type, ArrayRef<int64_t>(i->i())))}, loc);
+    }
+    if (const auto *fs = findAttr(node, "value_floats")) {
+      SmallVector<float> data(fs->floats().begin(), fs->floats().end());
+      auto type = RankedTensorType::get({(int64_t)data.size()}, builder.getF32Type());
+      return bind(node, {onnx::ConstantOp::create(builder, loc,
+                             DenseElementsAttr::get(type, ArrayRef<float>(data)))}, loc);
+    }
+    return emitError(loc) << "only tensor, float and int Constant values are supported";
+  }
+
+  if (!builderTable().count(opType))
+    return emitError(loc) << "unsupported operator (opset " << opset << ")";
+  auto attrs = convertAttributes(node, builder, loc);
+  if (failed(attrs))
+    return failure();
+  if (failed(onlyFirstOutputUsed(node, loc)))
+    return failure();
+
+  // Older opsets: attributes that later became inputs, and semantics that
+  // changed, are rewritten into the newest form.
+  if ((opType == "Squeeze" || opType == "Unsqueeze" || opType == "ReduceMean") &&
+      !operand(1)) {
+    operands.resize(1);
+    if (auto axes = intsAttr(node, "axes"))
+      operands.push_back(constantI64(*axes, loc));
+    else if (opType == "Unsqueeze")
+      return emitError(loc) << "needs axes";
+  }
+  if (opType == "Reshape" && !operand(1)) {
+    auto shape = intsAttr(node, "shape");
+    if (!shape)
+      return emitError(loc) << "needs a shape";
+    operands = {operand(0), constantI64(*shape, loc)};
+  }
+  if (opType == "Clip") {
+    Value min = operand(1), max = operand(2);
+    if (const auto *a = findAttr(node, "min"))
+      min = constantF32(a->f(), loc);
+    if (const auto *a = findAttr(node, "max"))
+      max = constantF32(a->f(), loc);
+    operands = {operand(0)};
+    if (min)
+      operands.push_back(min);
+    if (max)
+      operands.push_back(max);
+    attrs->push_back(builder.getNamedAttr(
+        "operandSegmentSizes",
+        builder.getDenseI32ArrayAttr({1, min ? 1 : 0, max ? 1 : 0})));
+  }
+  if (opType == "Pad") {
+    Value pads = operand(1), value = operand(2);
+    if (auto p = intsAttr(node, "pads"))
+      pads = constantI64(*p, loc);
+    else if (auto p = intsAttr(node, "paddings"))
+      pads = constantI64(*p, loc);
+    if (const auto *v = findAttr(node, "value"))
+      value = constantF32(v->f(), loc);
+    if (!pads)
+      return emitError(loc) << "needs pads";
+    if (Value axesValue = operand(3)) {
+      // Opset 18: pads only for the listed axes; widen to every dim.
+      auto axes = getConstantInts(axesValue);
+      auto partial = getConstantInts(pads);
+      int64_t rank = cast<RankedTensorType>(operand(0).getType()).getRank();
+      if (!axes || !partial || partial->size() != 2 * axes->size())
+        return emitError(loc) << "needs constant axes and matching pads";
+      SmallVector<int64_t> full(2 * rank, 0);
+      for (auto [i, a] : llvm::enumerate(*axes)) {
+        auto axis = normalizeAxis(a, rank);
+        if (!axis)
+          return emitError(loc) << "axis " << a << " is out of range";
+        full[*axis] = (*partial)[i];
+        full[*axis + rank] = (*partial)[i + axes->size()];
+      }
+      pads = constantI64(full, loc);
+    }
+    operands = {operand(0), pads};
+    if (value)
+      operands.push_back(value);
+  }
+  if (opType == "BatchNormalization") {
+    if (const auto *t = findAttr(node, "training_mode"); t && t->i() != 0)
+      return emitError(loc) << "training-mode BatchNormalization is not supported";
+    if (const auto *s = findAttr(node, "spatial"); s && s->i() != 1)
+      return emitError(loc) << "non-spatial BatchNormalization is not supported";
+  }
+  if (opType == "Conv" || opType == "Gemm") {
+    // An omitted optional bias is simply absent.
+    while (!operands.empty() && !operands.back())
+      operands.pop_back();
+  }
+  if (llvm::is_contained(operands, Value()))
+    return emitError(loc) << "an input that is required is missing";
+
+  // Before opset 13, Softmax flattened the input to 2-d around the axis.
+  if (opType == "Softmax" && opset < 13) {
+    auto inputType = cast<RankedTensorType>(operand(0).getType());
+    int64_t axis = 1;
+    if (const auto *a = findAttr(node, "axis"))
+      axis = a->i();
+    auto signedI64 = builder.getIntegerType(64, true);
+    auto flat = createOp("Flatten", {operand(0)},
+                         {builder.getNamedAttr("axis", builder.getIntegerAttr(signedI64, axis))},
+                         loc);
+    if (failed(flat))
+      return failure();
+    auto softmax = createOp("Softmax", {(*flat)->getResult(0)},
+                            {builder.getNamedAttr("axis", builder.getIntegerAttr(signedI64, 1))},
+                            loc);
+    if (failed(softmax))
+      return failure();
+    auto back = createOp("Reshape",
+                         {(*softmax)->getResult(0), constantI64(inputType.getShape(), loc)},
+                         {}, loc);
+    if (failed(back))
+      return failure();
+    return bind(node, {(*back)->getResult(0)}, loc);
+  }
+
+  auto op = createOp(opType, operands, *attrs, loc);
+  if (failed(op))
+    return failure();
+  return bind(node, {(*op)->getResult(0)}, loc);
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> importONNXBuffer(MLIRContext *context, StringRef bytes,
+                                       StringRef path, bool isText,
+                                       const ImportOptions &options) {
+  context->loadDialect<onnx::ONNXDialect, func::FuncDialect>();
+  Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
+  pb::ModelProto model;
+  if (isText) {
+    std::string text = bytes.str();
+    try {
+      pb::Status status = pb::OnnxParser::Parse(model, text.c_str());
+      if (!status.IsOK()) {
+        emitError(fileLoc) << "not a valid textual ONNX model: "
+                           << status.ErrorMessage();
+        return nullptr;
+      }
+    } catch (const std::exception &e) {
+      emitError(fileLoc) << "not a valid textual ONNX model: " << e.what();
+      return nullptr;
+    }
+  } else if (bytes.size() > (size_t)std::numeric_limits<int>::max() ||
+             !model.ParseFromArray(bytes.data(), (int)bytes.size())) {
+    emitError(fileLoc) << "not a valid ONNX model (truncated or not a protobuf "
+                          "ModelProto)";
+    return nullptr;
+  }
+  if (!model.has_graph() || model.graph().node_size() == 0) {
+    emitError(fileLoc) << "not a valid ONNX model: it has no graph nodes";
+    return nullptr;
+  }
+  try {
+    Importer importer(context, path, options);
+    return importer.run(model);
+  } catch (const std::exception &e) {
+    emitError(fileLoc) << "internal error while importing: " << e.what();
+    return nullptr;
+  }
+}
+
+OwningOpRef<ModuleOp> importONNXFile(MLIRContext *context, StringRef path,
+                                     const ImportOptions &options) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    emitError(FileLineColLoc::get(context, path, 0, 0))
+        << "cannot read file: " << buffer.getError().message();
+    return nullptr;
+  }
+  bool isText = path.ends_with(".onnxtext");
+  return importONNXBuffer(context, (*buffer)->getBuffer(), path, isText, options);
+}
+
+} // namespace mote

@@ -1,0 +1,32 @@
+//===- Importer.h - ONNX protobuf and text into the onnx dialect -*- C++ -*-===//
+#ifndef MOTE_COMPILER_IMPORTER_H
+#define MOTE_COMPILER_IMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace mote {
+
+struct ImportOptions {
+  /// Sizes for symbolic dims (`--dim NAME=N`); every symbolic dim needs one.
+  llvm::StringMap<int64_t> dims;
+};
+
+/// Reads a model (binary protobuf, or textual ONNX when the file name ends in
+/// `.onnxtext`) and builds a module holding one `func.func @main` in the onnx
+/// dialect. Problems are reported as MLIR diagnostics located at the file and
+/// node; the result is null after an error.
+mlir::OwningOpRef<mlir::ModuleOp> importONNXFile(mlir::MLIRContext *context,
+                                                 llvm::StringRef path,
+                                                 const ImportOptions &options);
+
+/// The same for a model already in memory; `path` names it in diagnostics and
+/// anchors external data.
+mlir::OwningOpRef<mlir::ModuleOp>
+importONNXBuffer(mlir::MLIRContext *context, llvm::StringRef bytes,
+                 llvm::StringRef path, bool isText, const ImportOptions &options);
+
+} // namespace mote
+
+#endif // MOTE_COMPILER_IMPORTER_H

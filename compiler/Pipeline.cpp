@@ -1,0 +1,100 @@
+//===- Pipeline.cpp - phases, registration and the named pipelines --------===//
+#include "compiler/Pipeline.h"
+
+#include "dialects/Mote/MoteDialect.h"
+#include "dialects/ONNX/ONNXDialect.h"
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/IR/MemRefMemorySlot.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace mote {
+
+void registerMoteDialects(DialectRegistry &registry) {
+  registry.insert<onnx::ONNXDialect, MoteDialect, arith::ArithDialect,
+                  bufferization::BufferizationDialect, emitc::EmitCDialect,
+                  func::FuncDialect, memref::MemRefDialect, quant::QuantDialect,
+                  tensor::TensorDialect>();
+  // Bufferization works through interface models that live outside the
+  // dialects; without them the pipeline would silently degrade.
+  arith::registerBufferizableOpInterfaceExternalModels(registry);
+  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  mote::registerBufferizableOpInterfaceExternalModels(registry);
+}
+
+void buildImportToKernelsPipeline(OpPassManager &pm) {
+  OpPassManager &func = pm.nest<func::FuncOp>();
+  func.addPass(createConvertONNXToMote());
+  func.addPass(createMoteFoldConstants());
+  func.addPass(createMoteFoldScaleShift());
+  func.addPass(createMoteFuseActivations());
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createCSEPass());
+}
+
+void buildKernelsToBuffersPipeline(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  pm.nest<func::FuncOp>().addPass(createMotePlanMemory());
+}
+
+void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name) {
+  ConvertMoteToEmitCOptions options;
+  options.modelName = name.str();
+  pm.addPass(createConvertMoteToEmitC(options));
+}
+
+LogicalResult lowerModule(ModuleOp module, const CompileOptions &options) {
+  PassManager pm(module.getContext());
+  if (options.emit >= EmitLevel::Mote)
+    buildImportToKernelsPipeline(pm);
+  if (options.emit >= EmitLevel::Loops)
+    buildKernelsToBuffersPipeline(pm);
+  if (options.emit >= EmitLevel::EmitC)
+    buildBuffersToEmitCPipeline(pm, options.name);
+  return pm.run(module);
+}
+
+void registerMotePassesAndPipelines() {
+  registerMotePasses();
+  PassPipelineRegistration<>("mote-import-to-kernels",
+                             "onnx → mote kernels (lower, fold, fuse)",
+                             buildImportToKernelsPipeline);
+  PassPipelineRegistration<>("mote-kernels-to-buffers",
+                             "mote on tensors → buffers in one planned arena",
+                             buildKernelsToBuffersPipeline);
+  PassPipelineRegistration<>(
+      "mote-buffers-to-emitc", "buffers → EmitC ready for translation to C++",
+      [](OpPassManager &pm) { buildBuffersToEmitCPipeline(pm, "model"); });
+  PassPipelineRegistration<>(
+      "mote-compile", "onnx → EmitC: every phase", [](OpPassManager &pm) {
+        buildImportToKernelsPipeline(pm);
+        buildKernelsToBuffersPipeline(pm);
+        buildBuffersToEmitCPipeline(pm, "model");
+      });
+}
+
+} // namespace mote

@@ -1,0 +1,49 @@
+//===- Pipeline.h - the compiler as a library -------------------*- C++ -*-===//
+//
+// One options struct and one builder per phase; motec and mote-opt are thin
+// wrappers over these, so that what a user runs is what the lit tests run.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MOTE_COMPILER_PIPELINE_H
+#define MOTE_COMPILER_PIPELINE_H
+
+#include "compiler/Importer.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mote {
+
+/// The levels at which the compiler can stop and print.
+enum class EmitLevel { ONNX, Mote, Loops, EmitC, Cpp };
+
+struct CompileOptions {
+  /// Prefix of every emitted C symbol; a C identifier.
+  std::string name = "model";
+  /// Device profile: "host" or "generic" for now.
+  std::string target = "host";
+  EmitLevel emit = EmitLevel::Cpp;
+  ImportOptions import;
+};
+
+/// Every dialect, interface model and extension the pipelines rely on.
+void registerMoteDialects(mlir::DialectRegistry &registry);
+
+/// Registers the passes and the named pipelines (for mote-opt).
+void registerMotePassesAndPipelines();
+
+/// onnx → mote: lowering, constant folding, BN folding, activation fusion.
+void buildImportToKernelsPipeline(mlir::OpPassManager &pm);
+/// mote on tensors → mote on buffers in one planned arena ("loops" level).
+void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm);
+/// buffers → EmitC, ready for translateToCpp.
+void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name);
+
+/// Runs the phases from the onnx level up to `options.emit` (or EmitC when
+/// C++ is asked for) on `module`.
+mlir::LogicalResult lowerModule(mlir::ModuleOp module,
+                                const CompileOptions &options);
+
+} // namespace mote
+
+#endif // MOTE_COMPILER_PIPELINE_H

@@ -1,0 +1,99 @@
+//===- MoteOps.td - mote kernel ops ------------------------*- tablegen -*-===//
+#ifndef MOTE_MOTE_OPS_TD
+#define MOTE_MOTE_OPS_TD
+
+include "dialects/Mote/MoteBase.td"
+
+def Mote_Conv2DOp : Mote_KernelOp<"conv2d"> {
+  let summary = "2-d convolution, NCHW, with bias and fused activation";
+  let description = [{
+    `pads` is [top, left, bottom, right]. The filter is [M, C/group, KH, KW].
+  }];
+  let arguments = !con((ins AnyShaped:$input, AnyShaped:$filter,
+      Optional<AnyShaped>:$bias, AnyShaped:$out,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+      DenseI64ArrayAttr:$dilations, I64Attr:$group,
+      OptionalAttr<Mote_SparsityAttr>:$weight_sparsity), Mote_ActivationArgs);
+}
+
+def Mote_GemmOp : Mote_KernelOp<"gemm"> {
+  let summary = "act(alpha * op(A) op(B) + beta * C) on 2-d operands";
+  let arguments = !con((ins AnyShaped:$a, AnyShaped:$b, Optional<AnyShaped>:$c,
+      AnyShaped:$out, BoolAttr:$trans_a, BoolAttr:$trans_b,
+      F32Attr:$alpha, F32Attr:$beta,
+      OptionalAttr<Mote_SparsityAttr>:$weight_sparsity), Mote_ActivationArgs);
+}
+
+def Mote_MatMulOp : Mote_KernelOp<"matmul"> {
+  let summary = "batched matrix product with broadcast batch dims (rank >= 2)";
+  let arguments = (ins AnyShaped:$a, AnyShaped:$b, AnyShaped:$out);
+}
+
+def Mote_BinaryOp : Mote_KernelOp<"binary"> {
+  let summary = "broadcast elementwise add/sub/mul/div with fused activation";
+  let arguments = !con((ins AnyShaped:$lhs, AnyShaped:$rhs, AnyShaped:$out,
+      Mote_BinaryKindAttr:$kind), Mote_ActivationArgs);
+}
+
+def Mote_ActivationOp : Mote_KernelOp<"activation"> {
+  let summary = "an activation on its own (one that found no kernel to fuse into)";
+  let arguments = !con((ins AnyShaped:$input, AnyShaped:$out), Mote_ActivationArgs);
+}
+
+def Mote_Pool2DOp : Mote_KernelOp<"pool2d"> {
+  let summary = "2-d max or average pooling, NCHW";
+  let description = [{
+    `pads` is [top, left, bottom, right]; ceil mode is already folded into the
+    destination's shape.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, Mote_PoolKindAttr:$kind,
+      DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$pads, DenseI64ArrayAttr:$dilations,
+      BoolAttr:$count_include_pad);
+}
+
+def Mote_SoftmaxOp : Mote_KernelOp<"softmax"> {
+  let summary = "softmax along one (non-negative) axis";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis);
+}
+
+def Mote_TransposeOp : Mote_KernelOp<"transpose"> {
+  let summary = "permute dims: out dim i is input dim perm[i]";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, DenseI64ArrayAttr:$perm);
+}
+
+def Mote_ConcatOp : Mote_KernelOp<"concat"> {
+  let summary = "concatenate along an axis";
+  let arguments = (ins Variadic<AnyShaped>:$inputs, AnyShaped:$out, I64Attr:$axis);
+}
+
+def Mote_PadOp : Mote_KernelOp<"pad"> {
+  let summary = "constant padding; negative pads crop";
+  let description = [{ `pads` holds the begin pads of every dim, then the end pads. }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out,
+      DenseI64ArrayAttr:$pads, F32Attr:$value);
+}
+
+def Mote_ReduceOp : Mote_KernelOp<"reduce"> {
+  let summary = "reduce over sorted axes; reduced dims may be kept as 1 or dropped";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, Mote_ReduceKindAttr:$kind,
+      DenseI64ArrayAttr:$axes);
+}
+
+//===----------------------------------------------------------------------===//
+// Memory plan
+//===----------------------------------------------------------------------===//
+
+def Mote_ArenaSliceOp : Op<Mote_Dialect, "arena_slice", [Pure]> {
+  let summary = "a buffer at a fixed byte offset of the model's static arena";
+  let description = [{
+    `mote-plan-memory` replaces every `memref.alloc` of the graph function with
+    one of these; the arena's size is the `mote.arena_bytes` attribute of the
+    function. Codegen turns the slice into a pointer into the arena.
+  }];
+  let arguments = (ins I64Attr:$offset);
+  let results = (outs AnyStaticShapeMemRef:$result);
+  let assemblyFormat = "$offset attr-dict `:` type($result)";
+}
+
+#endif // MOTE_MOTE_OPS_TD

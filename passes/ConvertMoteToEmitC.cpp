@@ -1,0 +1,444 @@
+//===- ConvertMoteToEmitC.cpp - buffer-level IR to EmitC ------------------===//
+//
+// After bufferization and memory planning every buffer is a function argument,
+// a constant global or a slice of the arena, so a buffer is just a pointer.
+// Each kernel becomes a call into the kernel library whose ABI is written down
+// in runtime-stub/KERNELS.md; the shapes and attributes become literal
+// arguments, which the C++ compiler propagates into the inlined kernel.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Passes.h"
+
+#include "dialects/ONNX/ShapeHelpers.h"
+
+#include "mlir/Conversion/FuncToEmitC/FuncToEmitC.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mote {
+#define GEN_PASS_DEF_CONVERTMOTETOEMITC
+#include "passes/Passes.h.inc"
+} // namespace mote
+
+using namespace mlir;
+using namespace mote;
+
+namespace {
+
+constexpr int64_t kMaxRank = 6;
+
+/// The argument list of one kernel call: operand references and literals.
+class KernelCall {
+public:
+  explicit KernelCall(Builder &b) : b(b) {}
+
+  KernelCall &buffer(Value v) {
+    args.push_back(b.getIndexAttr(operands.size()));
+    operands.push_back(v);
+    return *this;
+  }
+  KernelCall &optionalBuffer(Value v) {
+    if (v)
+      return buffer(v);
+    args.push_back(emitc::OpaqueAttr::get(b.getContext(), "nullptr"));
+    return *this;
+  }
+  KernelCall &i32(int64_t v) {
+    args.push_back(b.getI32IntegerAttr(v));
+    return *this;
+  }
+  KernelCall &i32s(ArrayRef<int64_t> values) {
+    for (int64_t v : values)
+      i32(v);
+    return *this;
+  }
+  KernelCall &f32(float v) {
+    args.push_back(b.getF32FloatAttr(v));
+    return *this;
+  }
+  template <typename OpTy>
+  KernelCall &activation(OpTy op) {
+    return i32(static_cast<int64_t>(op.getAct()))
+        .f32(op.getActAlpha().convertToFloat())
+        .f32(op.getActBeta().convertToFloat());
+  }
+
+  void emit(OpBuilder &builder, Location loc, StringRef callee) {
+    emitc::CallOpaqueOp::create(builder, loc, TypeRange{}, callee, operands,
+                                b.getArrayAttr(args));
+  }
+
+private:
+  Builder &b;
+  SmallVector<Value> operands;
+  SmallVector<Attribute> args;
+};
+
+ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<ShapedType>(v.getType()).getShape();
+}
+
+/// Right-aligns `values` to kMaxRank entries, filling the front with `fill`.
+SmallVector<int64_t> padFront(ArrayRef<int64_t> values, int64_t fill) {
+  SmallVector<int64_t> out(kMaxRank - values.size(), fill);
+  llvm::append_range(out, values);
+  return out;
+}
+
+//===----------------------------------------------------------------------===//
+// One function per kernel: the ABI of runtime-stub/KERNELS.md
+//===----------------------------------------------------------------------===//
+
+LogicalResult describe(Conv2DOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput()), w = shapeOf(op.getFilter()),
+                    y = shapeOf(op.getOut());
+  ArrayRef<int64_t> s = op.getStrides(), p = op.getPads(), d = op.getDilations();
+  call.buffer(v[0]).buffer(v[1]).optionalBuffer(op.getBias() ? v[2] : Value())
+      .buffer(v.back())
+      .i32s({x[0], x[1], x[2], x[3], w[0], w[2], w[3], y[2], y[3], s[0], s[1],
+             p[0], p[1], d[0], d[1], static_cast<int64_t>(op.getGroup())})
+      .activation(op);
+  return success();
+}
+
+LogicalResult describe(GemmOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> a = shapeOf(op.getA()), y = shapeOf(op.getOut());
+  int64_t k = op.getTransA() ? a[0] : a[1];
+  SmallVector<int64_t> c = {0, 0};
+  if (op.getC())
+    c = SmallVector<int64_t>(shapeOf(op.getC()));
+  call.buffer(v[0]).buffer(v[1]).optionalBuffer(op.getC() ? v[2] : Value())
+      .buffer(v.back())
+      .i32s({y[0], y[1], k, op.getTransA(), op.getTransB()})
+      .f32(op.getAlpha().convertToFloat()).f32(op.getBeta().convertToFloat())
+      .i32s(c).activation(op);
+  return success();
+}
+
+LogicalResult describe(MatMulOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> a = shapeOf(op.getA()), b = shapeOf(op.getB()),
+                    y = shapeOf(op.getOut());
+  ArrayRef<int64_t> batch = y.drop_back(2);
+  if (batch.size() > 4)
+    return op.emitOpError("has more than 4 batch dims");
+  // Batch strides in elements of each operand, 0 where it broadcasts.
+  auto batchStrides = [&](ArrayRef<int64_t> shape) {
+    int64_t matrix = shape[shape.size() - 2] * shape.back();
+    SmallVector<int64_t> dims(shape.drop_back(2));
+    SmallVector<int64_t> strides = broadcastStrides(dims, batch);
+    for (int64_t &s : strides)
+      s *= matrix;
+    SmallVector<int64_t> out(4 - strides.size(), 0);
+    llvm::append_range(out, strides);
+    return out;
+  };
+  SmallVector<int64_t> dims(4 - batch.size(), 1);
+  llvm::append_range(dims, batch);
+  call.buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i32s({y[y.size() - 2], y.back(), a.back()})
+      .i32s(dims).i32s(batchStrides(a)).i32s(batchStrides(b));
+  (void)b;
+  return success();
+}
+
+LogicalResult describe(BinaryOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> y = shapeOf(op.getOut());
+  if (y.size() > kMaxRank)
+    return op.emitOpError("rank above 6 is not supported");
+  call.buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i32(static_cast<int64_t>(op.getKind()))
+      .i32s(padFront(y, 1))
+      .i32s(padFront(broadcastStrides(shapeOf(op.getLhs()), y), 0))
+      .i32s(padFront(broadcastStrides(shapeOf(op.getRhs()), y), 0))
+      .activation(op);
+  return success();
+}
+
+LogicalResult describe(ActivationOp op, ValueRange v, KernelCall &call) {
+  call.buffer(v[0]).buffer(v[1]).i32(shapeProduct(shapeOf(op.getOut())))
+      .activation(op);
+  return success();
+}
+
+LogicalResult describe(Pool2DOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput()), y = shapeOf(op.getOut());
+  ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(), p = op.getPads(),
+                    d = op.getDilations();
+  call.buffer(v[0]).buffer(v[1])
+      .i32s({static_cast<int64_t>(op.getKind()), x[0] * x[1], x[2], x[3], y[2],
+             y[3], k[0], k[1], s[0], s[1], p[0], p[1], p[2], p[3], d[0], d[1],
+             op.getCountIncludePad()});
+  return success();
+}
+
+LogicalResult describe(SoftmaxOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  int64_t axis = op.getAxis();
+  call.buffer(v[0]).buffer(v[1])
+      .i32s({shapeProduct(x.take_front(axis)), x[axis],
+             shapeProduct(x.drop_front(axis + 1))});
+  return success();
+}
+
+LogicalResult describe(TransposeOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  if (x.size() > kMaxRank)
+    return op.emitOpError("rank above 6 is not supported");
+  int64_t lead = kMaxRank - x.size();
+  SmallVector<int64_t> perm;
+  for (int64_t i = 0; i < lead; ++i)
+    perm.push_back(i);
+  for (int64_t p : op.getPerm())
+    perm.push_back(p + lead);
+  call.buffer(v[0]).buffer(v[1]).i32s(padFront(x, 1)).i32s(perm);
+  return success();
+}
+
+LogicalResult describe(PadOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput()), y = shapeOf(op.getOut());
+  if (x.size() > kMaxRank)
+    return op.emitOpError("rank above 6 is not supported");
+  call.buffer(v[0]).buffer(v[1]).f32(op.getValue().convertToFloat())
+      .i32s(padFront(x, 1)).i32s(padFront(y, 1))
+      .i32s(padFront(op.getPads().take_front(x.size()), 0));
+  return success();
+}
+
+LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  if (x.size() > kMaxRank)
+    return op.emitOpError("rank above 6 is not supported");
+  SmallVector<int64_t> reduced(x.size(), 0);
+  for (int64_t axis : op.getAxes())
+    reduced[axis] = 1;
+  call.buffer(v[0]).buffer(v[1]).i32(static_cast<int64_t>(op.getKind()))
+      .i32s(padFront(x, 1)).i32s(padFront(reduced, 0));
+  return success();
+}
+
+/// Kernel op → `<callee>(...)`; the callee's file is recorded for the writer.
+template <typename OpTy>
+struct LowerKernel : OpConversionPattern<OpTy> {
+  LowerKernel(const TypeConverter &converter, MLIRContext *ctx, StringRef callee,
+              StringRef file, llvm::SetVector<StringRef> &files)
+      : OpConversionPattern<OpTy>(converter, ctx), callee(callee), file(file),
+        files(files) {}
+  StringRef callee, file;
+  llvm::SetVector<StringRef> &files;
+
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    if (op->getNumResults())
+      return rewriter.notifyMatchFailure(op, "kernel is not bufferized");
+    KernelCall call(rewriter);
+    if (failed(describe(op, adaptor.getOperands(), call)))
+      return failure();
+    call.emit(rewriter, op.getLoc(), callee);
+    files.insert(file);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// Concat is one block copy per input.
+struct LowerConcat : OpConversionPattern<ConcatOp> {
+  LowerConcat(const TypeConverter &converter, MLIRContext *ctx,
+              llvm::SetVector<StringRef> &files)
+      : OpConversionPattern(converter, ctx), files(files) {}
+  llvm::SetVector<StringRef> &files;
+
+  LogicalResult matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    ArrayRef<int64_t> y = shapeOf(op.getOut());
+    int64_t axis = op.getAxis();
+    int64_t outer = shapeProduct(y.take_front(axis));
+    int64_t inner = shapeProduct(y.drop_front(axis + 1));
+    int64_t offset = 0;
+    for (auto [input, buffer] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
+      int64_t len = shapeOf(input)[axis] * inner;
+      KernelCall call(rewriter);
+      call.buffer(buffer).buffer(adaptor.getOut())
+          .i32s({outer, len, y[axis] * inner, offset});
+      call.emit(rewriter, op.getLoc(), "mote_copy_blocks_f32");
+      offset += len;
+    }
+    files.insert("copy_blocks.h");
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Buffers: globals, arena slices, views and copies
+//===----------------------------------------------------------------------===//
+
+/// Names the C++ objects: `<model>_w<N>` for weights, `<model>_arena`.
+struct Naming {
+  std::string model;
+  llvm::StringMap<std::string> globals;
+};
+
+/// Constant globals become aligned `static const` flat arrays (a
+/// multi-dimensional array would not decay to float*). Done before the
+/// conversion so that every get_global knows its global's C name.
+LogicalResult lowerGlobals(ModuleOp module, Naming &naming) {
+  for (auto op : llvm::make_early_inc_range(module.getOps<memref::GlobalOp>())) {
+    auto init = dyn_cast_or_null<ElementsAttr>(op.getInitialValueAttr());
+    MemRefType type = op.getType();
+    if (!op.getConstant() || !init || !type.getElementType().isF32())
+      return op.emitOpError("only constant float32 globals can be emitted");
+    auto values = getElementsAsFloats(init);
+    if (!values)
+      return op.emitOpError("has an initializer that cannot be read");
+    auto flatType = RankedTensorType::get({type.getNumElements()},
+                                          type.getElementType());
+    std::string name = naming.model + "_w" + std::to_string(naming.globals.size());
+    naming.globals[op.getSymName()] = name;
+    OpBuilder b(op);
+    emitc::VerbatimOp::create(b, op.getLoc(), "alignas(16)");
+    emitc::GlobalOp::create(
+        b, op.getLoc(), name,
+        emitc::ArrayType::get({type.getNumElements()}, type.getElementType()),
+        DenseElementsAttr::get(flatType, ArrayRef<float>(*values)),
+        /*extern=*/false, /*static=*/true, /*const=*/true);
+    op.erase();
+  }
+  return success();
+}
+
+/// The global's name as a literal: it decays to the pointer the kernels take.
+struct LowerGetGlobal : OpConversionPattern<memref::GetGlobalOp> {
+  LowerGetGlobal(const TypeConverter &converter, MLIRContext *ctx, Naming &naming)
+      : OpConversionPattern(converter, ctx), naming(naming) {}
+  Naming &naming;
+
+  LogicalResult matchAndRewrite(memref::GetGlobalOp op, OpAdaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto it = naming.globals.find(op.getName());
+    if (it == naming.globals.end())
+      return failure();
+    rewriter.replaceOpWithNewOp<emitc::LiteralOp>(
+        op, getTypeConverter()->convertType(op.getType()), it->second);
+    return success();
+  }
+};
+
+struct LowerArenaSlice : OpConversionPattern<ArenaSliceOp> {
+  LowerArenaSlice(const TypeConverter &converter, MLIRContext *ctx, Naming &naming)
+      : OpConversionPattern(converter, ctx), naming(naming) {}
+  Naming &naming;
+
+  LogicalResult matchAndRewrite(ArenaSliceOp op, OpAdaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    // The arena is a float array (see below), so offsets count floats.
+    std::string text = "(" + naming.model + "_arena + " +
+                       std::to_string(op.getOffset() / 4) + ")";
+    rewriter.replaceOpWithNewOp<emitc::LiteralOp>(
+        op, getTypeConverter()->convertType(op.getType()), text);
+    return success();
+  }
+};
+
+/// Views of a row-major buffer start where the buffer starts.
+template <typename OpTy>
+struct LowerView : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getSrc());
+    return success();
+  }
+};
+
+struct LowerCopy : OpConversionPattern<memref::CopyOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(memref::CopyOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto type = cast<MemRefType>(op.getSource().getType());
+    int64_t bytes = type.getNumElements() * type.getElementTypeBitWidth() / 8;
+    KernelCall call(rewriter);
+    call.buffer(adaptor.getTarget()).buffer(adaptor.getSource()).i32(bytes);
+    call.emit(rewriter, op.getLoc(), "memcpy");
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ConvertMoteToEmitCPass
+    : public mote::impl::ConvertMoteToEmitCBase<ConvertMoteToEmitCPass> {
+  using ConvertMoteToEmitCBase::ConvertMoteToEmitCBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    Naming naming{modelName, {}};
+
+    int64_t arenaBytes = 0;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (auto bytes = func->getAttrOfType<IntegerAttr>("mote.arena_bytes"))
+        arenaBytes = std::max(arenaBytes, bytes.getInt());
+
+    TypeConverter converter;
+    converter.addConversion([](Type type) { return type; });
+    converter.addConversion([](MemRefType type) -> Type {
+      return emitc::PointerType::get(type.getElementType());
+    });
+
+    llvm::SetVector<StringRef> files;
+    RewritePatternSet patterns(ctx);
+    auto addKernel = [&](auto tag, StringRef callee, StringRef file) {
+      using OpTy = typename decltype(tag)::type;
+      patterns.add<LowerKernel<OpTy>>(converter, ctx, callee, file, files);
+    };
+    addKernel(llvm::type_identity<Conv2DOp>(), "mote_conv2d_f32", "conv2d.h");
+    addKernel(llvm::type_identity<GemmOp>(), "mote_gemm_f32", "gemm.h");
+    addKernel(llvm::type_identity<MatMulOp>(), "mote_matmul_f32", "matmul.h");
+    addKernel(llvm::type_identity<BinaryOp>(), "mote_binary_f32", "binary.h");
+    addKernel(llvm::type_identity<ActivationOp>(), "mote_activation_f32", "activation.h");
+    addKernel(llvm::type_identity<Pool2DOp>(), "mote_pool2d_f32", "pool2d.h");
+    addKernel(llvm::type_identity<SoftmaxOp>(), "mote_softmax_f32", "softmax.h");
+    addKernel(llvm::type_identity<TransposeOp>(), "mote_transpose_f32", "transpose.h");
+    addKernel(llvm::type_identity<PadOp>(), "mote_pad_f32", "pad.h");
+    addKernel(llvm::type_identity<ReduceOp>(), "mote_reduce_f32", "reduce.h");
+    patterns.add<LowerConcat>(converter, ctx, files);
+    patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
+    patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,
+                 LowerCopy>(converter, ctx);
+    populateFuncToEmitCPatterns(converter, patterns);
+
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<emitc::EmitCDialect>();
+    target.addLegalOp<ModuleOp>();
+    if (failed(lowerGlobals(module, naming)))
+      return signalPassFailure();
+    if (failed(applyFullConversion(module, target, std::move(patterns))))
+      return signalPassFailure();
+
+    finishModule(module, arenaBytes, files);
+  }
+
+  /// Declares the arena, names the graph function and records for the writer
+  /// which kernel files the module calls.
+  void finishModule(ModuleOp module, int64_t arenaBytes,
+                    const llvm::SetVector<StringRef> &files) {
+    OpBuilder b(module.getBodyRegion());
+    if (arenaBytes > 0) {
+      // A float array: every planned buffer is float32 today, and accessing a
+      // float array through float* keeps strict aliasing intact.
+      emitc::VerbatimOp::create(b, module.getLoc(), "alignas(16)");
+      emitc::GlobalOp::create(
+          b, module.getLoc(), modelName + "_arena",
+          emitc::ArrayType::get({(arenaBytes + 3) / 4}, b.getF32Type()),
+          Attribute(), false, true, false);
+    }
+    for (auto func : module.getOps<emitc::FuncOp>()) {
+      func.setSymName(modelName + "_graph");
+      func.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
+    }
+    SmallVector<StringRef> sorted(files.begin(), files.end());
+    llvm::sort(sorted);
+    module->setAttr("mote.kernel_files", b.getStrArrayAttr(sorted));
+    module->setAttr("mote.arena_bytes", b.getI64IntegerAttr(arenaBytes));
+  }
+};
+} // namespace

@@ -1,0 +1,533 @@
+//===- ConvertONNXToMote.cpp - onnx ops to mote kernels -------------------===//
+#include "passes/Passes.h"
+
+#include "dialects/ONNX/ONNXDialect.h"
+#include "dialects/ONNX/ShapeHelpers.h"
+
+#include "mlir/Transforms/DialectConversion.h"
+#include <cmath>
+#include <limits>
+
+namespace mote {
+#define GEN_PASS_DEF_CONVERTONNXTOMOTE
+#include "passes/Passes.h.inc"
+} // namespace mote
+
+using namespace mlir;
+using namespace mote;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Helpers shared by the patterns
+//===----------------------------------------------------------------------===//
+
+RankedTensorType tensorType(Value v) {
+  return cast<RankedTensorType>(v.getType());
+}
+
+Value emptyLike(OpBuilder &b, Location loc, RankedTensorType type) {
+  return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
+}
+
+/// A copy-free reshape of a row-major tensor: collapse to 1-d, expand to the
+/// target. Bufferization turns both into views of the same buffer.
+Value reshapeTo(OpBuilder &b, Location loc, Value value,
+                RankedTensorType target) {
+  auto source = tensorType(value);
+  if (source == target)
+    return value;
+  auto flatType = RankedTensorType::get({source.getNumElements()},
+                                        source.getElementType());
+  auto allDims = [](int64_t rank) {
+    ReassociationIndices dims = llvm::to_vector<2>(llvm::seq<int64_t>(0, rank));
+    return SmallVector<ReassociationIndices>{dims};
+  };
+  Value flat = value;
+  if (source.getRank() == 0)
+    flat = tensor::ExpandShapeOp::create(b, loc, flatType, value,
+                                         SmallVector<ReassociationIndices>{});
+  else if (source.getRank() > 1)
+    flat = tensor::CollapseShapeOp::create(b, loc, flatType, value,
+                                           allDims(source.getRank()));
+  if (target.getRank() == 1)
+    return flat;
+  if (target.getRank() == 0)
+    return tensor::CollapseShapeOp::create(b, loc, target, flat,
+                                           SmallVector<ReassociationIndices>{});
+  return tensor::ExpandShapeOp::create(b, loc, target, flat,
+                                       allDims(target.getRank()));
+}
+
+Value reshapeTo(OpBuilder &b, Location loc, Value value,
+                ArrayRef<int64_t> shape) {
+  return reshapeTo(b, loc, value,
+                   RankedTensorType::get(shape, tensorType(value).getElementType()));
+}
+
+/// Patterns report an unsupported case once, at the node, and fail.
+struct LoweringDiagnostics {
+  llvm::DenseSet<Operation *> reported;
+  LogicalResult unsupported(Operation *op, const Twine &message) {
+    if (reported.insert(op).second)
+      op->emitError(message);
+    return failure();
+  }
+};
+
+template <typename OpTy>
+struct LoweringPattern : public OpConversionPattern<OpTy> {
+  LoweringPattern(MLIRContext *ctx, LoweringDiagnostics &diags)
+      : OpConversionPattern<OpTy>(ctx), diags(diags) {}
+  LoweringDiagnostics &diags;
+};
+
+struct Activation {
+  ActivationKind kind = ActivationKind::none;
+  float alpha = 0, beta = 0;
+};
+
+/// Kernels are created without an activation; mote-fuse-activations adds one.
+const APFloat kNoParam(0.0f);
+
+//===----------------------------------------------------------------------===//
+// Constants and elementwise ops
+//===----------------------------------------------------------------------===//
+
+struct LowerConstant : LoweringPattern<onnx::ConstantOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::ConstantOp op, OpAdaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, cast<TypedAttr>(op.getValue()));
+    return success();
+  }
+};
+
+template <typename OpTy, BinaryKind kind>
+struct LowerBinary : LoweringPattern<OpTy> {
+  using LoweringPattern<OpTy>::LoweringPattern;
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto type = tensorType(op.getResult());
+    Value out = emptyLike(rewriter, op.getLoc(), type);
+    auto binary = mote::BinaryOp::create(rewriter, op.getLoc(), TypeRange{type},
+                                         adaptor.getA(), adaptor.getB(), out, kind,
+                                         ActivationKind::none, kNoParam, kNoParam);
+    rewriter.replaceOp(op, binary->getResult(0));
+    return success();
+  }
+};
+
+template <typename OpTy>
+struct LowerActivation : LoweringPattern<OpTy> {
+  using LoweringPattern<OpTy>::LoweringPattern;
+  virtual FailureOr<Activation> activationOf(OpTy op) const = 0;
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    FailureOr<Activation> act = activationOf(op);
+    if (failed(act))
+      return failure();
+    auto type = tensorType(op->getResult(0));
+    Value out = emptyLike(rewriter, op.getLoc(), type);
+    auto kernel = mote::ActivationOp::create(
+        rewriter, op.getLoc(), TypeRange{type}, adaptor.getOperands()[0], out,
+        act->kind, APFloat(act->alpha), APFloat(act->beta));
+    rewriter.replaceOp(op, kernel->getResult(0));
+    return success();
+  }
+};
+
+#define MOTE_SIMPLE_ACTIVATION(NAME, OP, KIND, ALPHA, BETA)                    \
+  struct NAME : LowerActivation<OP> {                                          \
+    using LowerActivation::LowerActivation;                                    \
+    FailureOr<Activation> activationOf(OP op) const override {                 \
+      (void)op;                                                                \
+      return Activation{KIND, ALPHA, BETA};                                    \
+    }                                                                          \
+  };
+MOTE_SIMPLE_ACTIVATION(LowerRelu, onnx::ReluOp, ActivationKind::relu, 0.f, 0.f)
+MOTE_SIMPLE_ACTIVATION(LowerSigmoid, onnx::SigmoidOp, ActivationKind::sigmoid, 0.f, 0.f)
+MOTE_SIMPLE_ACTIVATION(LowerTanh, onnx::TanhOp, ActivationKind::tanh, 0.f, 0.f)
+MOTE_SIMPLE_ACTIVATION(LowerHardSwish, onnx::HardSwishOp, ActivationKind::hard_swish, 0.f, 0.f)
+MOTE_SIMPLE_ACTIVATION(LowerLeakyRelu, onnx::LeakyReluOp, ActivationKind::leaky_relu,
+                       op.getAlpha().convertToFloat(), 0.f)
+MOTE_SIMPLE_ACTIVATION(LowerHardSigmoid, onnx::HardSigmoidOp, ActivationKind::hard_sigmoid,
+                       op.getAlpha().convertToFloat(), op.getBeta().convertToFloat())
+#undef MOTE_SIMPLE_ACTIVATION
+
+struct LowerClip : LowerActivation<onnx::ClipOp> {
+  using LowerActivation::LowerActivation;
+  FailureOr<Activation> activationOf(onnx::ClipOp op) const override {
+    Activation act{ActivationKind::clip, -std::numeric_limits<float>::infinity(),
+                   std::numeric_limits<float>::infinity()};
+    for (auto [bound, slot] : {std::pair(op.getMin(), &act.alpha),
+                               std::pair(op.getMax(), &act.beta)}) {
+      if (!bound)
+        continue;
+      auto value = getConstantFloats(bound);
+      if (!value || value->size() != 1)
+        return diags.unsupported(op, "Clip bounds must be constant scalars");
+      *slot = (*value)[0];
+    }
+    return act;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Convolution, Gemm, MatMul, BatchNormalization
+//===----------------------------------------------------------------------===//
+
+/// Conv and pooling work on 2-d windows; a 1-d op runs over a height of 1.
+SmallVector<int64_t> as2d(ArrayRef<int64_t> values, int64_t fill) {
+  if (values.size() == 1)
+    return {fill, values[0]};
+  return SmallVector<int64_t>(values);
+}
+
+SmallVector<int64_t> pads2d(const WindowGeometry &g) {
+  SmallVector<int64_t> begin = as2d(g.padsBegin, 0), end = as2d(g.padsEnd, 0);
+  return {begin[0], begin[1], end[0], end[1]};
+}
+
+SmallVector<int64_t> shape4d(ArrayRef<int64_t> shape) {
+  if (shape.size() == 3)
+    return {shape[0], shape[1], 1, shape[2]};
+  return SmallVector<int64_t>(shape);
+}
+
+struct LowerConv : LoweringPattern<onnx::ConvOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::ConvOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto xType = tensorType(op.getX()), wType = tensorType(op.getW());
+    int64_t spatialDims = xType.getRank() - 2;
+    if (spatialDims != 1 && spatialDims != 2)
+      return diags.unsupported(op, "Conv with " + Twine(spatialDims) +
+                                       " spatial dims is not supported (1 or 2)");
+    auto geometry = computeWindowGeometry(
+        xType.getShape().drop_front(2), wType.getShape().drop_front(2),
+        op.getAutoPad(), op.getPads(), op.getStrides(), op.getDilations(),
+        false, [&] { return op.emitError(); });
+    if (failed(geometry))
+      return failure();
+    Location loc = op.getLoc();
+    auto yType = tensorType(op.getY());
+    Value x = reshapeTo(rewriter, loc, adaptor.getX(), shape4d(xType.getShape()));
+    Value w = reshapeTo(rewriter, loc, adaptor.getW(), shape4d(wType.getShape()));
+    auto y4Type = RankedTensorType::get(shape4d(yType.getShape()),
+                                        yType.getElementType());
+    auto conv = mote::Conv2DOp::create(
+        rewriter, loc, TypeRange{y4Type}, x, w, adaptor.getB(),
+        emptyLike(rewriter, loc, y4Type),
+        as2d(geometry->strides, 1), pads2d(*geometry),
+        as2d(geometry->dilations, 1), op.getGroup(), SparsityAttr(),
+        ActivationKind::none, kNoParam, kNoParam);
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv->getResult(0), yType));
+    return success();
+  }
+};
+
+struct LowerGemm : LoweringPattern<onnx::GemmOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::GemmOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto yType = tensorType(op.getY());
+    Value c = adaptor.getC();
+    if (c) {
+      // The kernel broadcasts C as [rows, cols]: give it exactly two dims.
+      SmallVector<int64_t> cShape(tensorType(c).getShape());
+      while (cShape.size() < 2)
+        cShape.insert(cShape.begin(), 1);
+      c = reshapeTo(rewriter, loc, c, cShape);
+    }
+    auto gemm = mote::GemmOp::create(
+        rewriter, loc, TypeRange{yType}, adaptor.getA(), adaptor.getB(), c,
+        emptyLike(rewriter, loc, yType), op.getTransA() != 0,
+        op.getTransB() != 0, op.getAlpha(), op.getBeta(), SparsityAttr(),
+        ActivationKind::none, kNoParam, kNoParam);
+    rewriter.replaceOp(op, gemm->getResult(0));
+    return success();
+  }
+};
+
+struct LowerMatMul : LoweringPattern<onnx::MatMulOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::MatMulOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    // numpy.matmul promotes 1-d operands to matrices and drops the added dim.
+    SmallVector<int64_t> a(tensorType(op.getA()).getShape()),
+        b(tensorType(op.getB()).getShape());
+    bool vectorA = a.size() == 1, vectorB = b.size() == 1;
+    if (vectorA)
+      a.insert(a.begin(), 1);
+    if (vectorB)
+      b.push_back(1);
+    SmallVector<int64_t> y(*broadcastShapes(ArrayRef(a).drop_back(2),
+                                            ArrayRef(b).drop_back(2)));
+    y.push_back(a[a.size() - 2]);
+    y.push_back(b.back());
+    if (y.size() > 6)
+      return diags.unsupported(op, "MatMul of rank above 6 is not supported");
+    auto yType = RankedTensorType::get(y, rewriter.getF32Type());
+    auto matmul = mote::MatMulOp::create(
+        rewriter, loc, TypeRange{yType}, reshapeTo(rewriter, loc, adaptor.getA(), a),
+        reshapeTo(rewriter, loc, adaptor.getB(), b), emptyLike(rewriter, loc, yType));
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, matmul->getResult(0),
+                                     tensorType(op.getY())));
+    return success();
+  }
+};
+
+/// y = x * s + t with s = scale / sqrt(var + eps) and t = bias - mean * s,
+/// both shaped [C, 1, ...] to broadcast over dim 1.
+struct LowerBatchNorm : LoweringPattern<onnx::BatchNormalizationOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::BatchNormalizationOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto scale = getConstantFloats(op.getScale());
+    auto bias = getConstantFloats(op.getB());
+    auto mean = getConstantFloats(op.getInputMean());
+    auto var = getConstantFloats(op.getInputVar());
+    if (!scale || !bias || !mean || !var)
+      return diags.unsupported(op, "BatchNormalization parameters must be constants");
+    float eps = op.getEpsilon().convertToFloat();
+    SmallVector<float> s, t;
+    for (size_t c = 0; c < scale->size(); ++c) {
+      s.push_back((*scale)[c] / std::sqrt((*var)[c] + eps));
+      t.push_back((*bias)[c] - (*mean)[c] * s.back());
+    }
+    auto xType = tensorType(op.getX());
+    SmallVector<int64_t> paramShape(xType.getRank() - 1, 1);
+    paramShape[0] = xType.getDimSize(1);
+    auto paramType = RankedTensorType::get(paramShape, rewriter.getF32Type());
+    Location loc = op.getLoc();
+    Value sConst = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(paramType, ArrayRef(s)));
+    Value tConst = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(paramType, ArrayRef(t)));
+    auto mul = mote::BinaryOp::create(rewriter, loc, TypeRange{xType},
+                                      adaptor.getX(), sConst,
+                                      emptyLike(rewriter, loc, xType), BinaryKind::mul,
+                                      ActivationKind::none, kNoParam, kNoParam);
+    auto add = mote::BinaryOp::create(rewriter, loc, TypeRange{xType},
+                                      mul->getResult(0), tConst,
+                                      emptyLike(rewriter, loc, xType), BinaryKind::add,
+                                      ActivationKind::none, kNoParam, kNoParam);
+    rewriter.replaceOp(op, add->getResult(0));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Pooling, Softmax, reductions
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy, PoolKind kind>
+struct LowerPool : LoweringPattern<OpTy> {
+  using LoweringPattern<OpTy>::LoweringPattern;
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto xType = tensorType(op.getX());
+    int64_t spatialDims = xType.getRank() - 2;
+    if (spatialDims != 1 && spatialDims != 2)
+      return this->diags.unsupported(
+          op, Twine(op->getName().stripDialect()) + " with " + Twine(spatialDims) +
+                  " spatial dims is not supported (1 or 2)");
+    auto geometry = computeWindowGeometry(
+        xType.getShape().drop_front(2), op.getKernelShape(), op.getAutoPad(),
+        op.getPads(), op.getStrides(), op.getDilations(), op.getCeilMode() != 0,
+        [&] { return op.emitError(); });
+    if (failed(geometry))
+      return failure();
+    bool countIncludePad = false;
+    if constexpr (std::is_same_v<OpTy, onnx::AveragePoolOp>)
+      countIncludePad = op.getCountIncludePad() != 0;
+    Location loc = op.getLoc();
+    auto yType = tensorType(op.getY());
+    auto y4Type = RankedTensorType::get(shape4d(yType.getShape()),
+                                        yType.getElementType());
+    auto pool = mote::Pool2DOp::create(
+        rewriter, loc, TypeRange{y4Type},
+        reshapeTo(rewriter, loc, adaptor.getX(), shape4d(xType.getShape())),
+        emptyLike(rewriter, loc, y4Type), kind, as2d(geometry->kernel, 1),
+        as2d(geometry->strides, 1), pads2d(*geometry),
+        as2d(geometry->dilations, 1), countIncludePad);
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, pool->getResult(0), yType));
+    return success();
+  }
+};
+
+Value createReduce(OpBuilder &b, Location loc, Value input,
+                   ArrayRef<int64_t> axes, RankedTensorType resultType) {
+  auto reduce = mote::ReduceOp::create(b, loc, TypeRange{resultType}, input,
+                                       emptyLike(b, loc, resultType),
+                                       ReduceKind::mean,
+                                       b.getDenseI64ArrayAttr(axes));
+  return reduce->getResult(0);
+}
+
+struct LowerGlobalAveragePool : LoweringPattern<onnx::GlobalAveragePoolOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::GlobalAveragePoolOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    int64_t rank = tensorType(op.getX()).getRank();
+    auto axes = llvm::to_vector(llvm::seq<int64_t>(2, rank));
+    rewriter.replaceOp(op, createReduce(rewriter, op.getLoc(), adaptor.getX(), axes,
+                                        tensorType(op.getY())));
+    return success();
+  }
+};
+
+struct LowerReduceMean : LoweringPattern<onnx::ReduceMeanOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::ReduceMeanOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    int64_t rank = tensorType(op.getData()).getRank();
+    SmallVector<int64_t> axes;
+    if (op.getAxes())
+      for (int64_t a : *getConstantInts(op.getAxes()))
+        axes.push_back(*normalizeAxis(a, rank));
+    llvm::sort(axes);
+    if (axes.empty() && !op.getNoopWithEmptyAxes())
+      axes = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    if (axes.empty()) {
+      rewriter.replaceOp(op, adaptor.getData());
+      return success();
+    }
+    rewriter.replaceOp(op, createReduce(rewriter, op.getLoc(), adaptor.getData(),
+                                        axes, tensorType(op.getReduced())));
+    return success();
+  }
+};
+
+struct LowerSoftmax : LoweringPattern<onnx::SoftmaxOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::SoftmaxOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto type = tensorType(op.getOutput());
+    int64_t axis = *normalizeAxis(op.getAxis(), type.getRank());
+    auto softmax = mote::SoftmaxOp::create(
+        rewriter, op.getLoc(), TypeRange{type}, adaptor.getInput(),
+        emptyLike(rewriter, op.getLoc(), type), rewriter.getI64IntegerAttr(axis));
+    rewriter.replaceOp(op, softmax->getResult(0));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+/// Reshape, Flatten, Squeeze and Unsqueeze only change the type: a view.
+template <typename OpTy>
+struct LowerToView : LoweringPattern<OpTy> {
+  using LoweringPattern<OpTy>::LoweringPattern;
+  LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, reshapeTo(rewriter, op.getLoc(), adaptor.getOperands()[0],
+                                     tensorType(op->getResult(0))));
+    return success();
+  }
+};
+
+struct LowerTranspose : LoweringPattern<onnx::TransposeOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::TransposeOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto type = tensorType(op.getTransposed());
+    int64_t rank = type.getRank();
+    if (rank > 6)
+      return diags.unsupported(op, "Transpose of rank above 6 is not supported");
+    SmallVector<int64_t> perm;
+    if (auto p = op.getPerm())
+      perm.assign(p->begin(), p->end());
+    else
+      for (int64_t i = rank - 1; i >= 0; --i)
+        perm.push_back(i);
+    auto transpose = mote::TransposeOp::create(
+        rewriter, op.getLoc(), TypeRange{type}, adaptor.getData(),
+        emptyLike(rewriter, op.getLoc(), type), rewriter.getDenseI64ArrayAttr(perm));
+    rewriter.replaceOp(op, transpose->getResult(0));
+    return success();
+  }
+};
+
+struct LowerConcat : LoweringPattern<onnx::ConcatOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::ConcatOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    auto type = tensorType(op.getConcatResult());
+    int64_t axis = *normalizeAxis(op.getAxis(), type.getRank());
+    auto concat = mote::ConcatOp::create(
+        rewriter, op.getLoc(), TypeRange{type}, adaptor.getInputs(),
+        emptyLike(rewriter, op.getLoc(), type), rewriter.getI64IntegerAttr(axis));
+    rewriter.replaceOp(op, concat->getResult(0));
+    return success();
+  }
+};
+
+struct LowerPad : LoweringPattern<onnx::PadOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::PadOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    if (op.getMode() != "constant")
+      return diags.unsupported(op, "Pad mode '" + op.getMode() +
+                                       "' is not supported (only 'constant')");
+    auto type = tensorType(op.getOutput());
+    if (type.getRank() > 6)
+      return diags.unsupported(op, "Pad of rank above 6 is not supported");
+    float value = 0.0f;
+    if (Value v = op.getConstantValue()) {
+      auto values = getConstantFloats(v);
+      if (!values || values->size() != 1)
+        return diags.unsupported(op, "Pad constant_value must be a constant scalar");
+      value = (*values)[0];
+    }
+    auto pad = mote::PadOp::create(
+        rewriter, op.getLoc(), TypeRange{type}, adaptor.getData(),
+        emptyLike(rewriter, op.getLoc(), type),
+        rewriter.getDenseI64ArrayAttr(*getConstantInts(op.getPads())),
+        rewriter.getF32FloatAttr(value));
+    rewriter.replaceOp(op, pad->getResult(0));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertONNXToMotePass
+    : public mote::impl::ConvertONNXToMoteBase<ConvertONNXToMotePass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    LoweringDiagnostics diags;
+    RewritePatternSet patterns(ctx);
+    patterns.add<LowerConstant, LowerBinary<onnx::AddOp, BinaryKind::add>,
+                 LowerBinary<onnx::SubOp, BinaryKind::sub>,
+                 LowerBinary<onnx::MulOp, BinaryKind::mul>,
+                 LowerBinary<onnx::DivOp, BinaryKind::div>, LowerRelu,
+                 LowerSigmoid, LowerTanh, LowerHardSwish, LowerLeakyRelu,
+                 LowerHardSigmoid, LowerClip, LowerConv, LowerGemm, LowerMatMul,
+                 LowerBatchNorm, LowerPool<onnx::MaxPoolOp, PoolKind::max>,
+                 LowerPool<onnx::AveragePoolOp, PoolKind::avg>,
+                 LowerGlobalAveragePool, LowerReduceMean, LowerSoftmax,
+                 LowerToView<onnx::ReshapeOp>, LowerToView<onnx::FlattenOp>,
+                 LowerToView<onnx::SqueezeOp>, LowerToView<onnx::UnsqueezeOp>,
+                 LowerTranspose, LowerConcat, LowerPad>(ctx, diags);
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<onnx::ONNXDialect>();
+    target.addLegalDialect<MoteDialect, arith::ArithDialect, tensor::TensorDialect,
+                           func::FuncDialect>();
+    // A failed conversion is rolled back, so only the patterns know which
+    // node was at fault; they have said so already unless nothing was said.
+    if (failed(applyPartialConversion(getOperation(), target, std::move(patterns)))) {
+      if (diags.reported.empty())
+        getOperation().emitError("could not lower the onnx ops to mote kernels");
+      signalPassFailure();
+    }
+  }
+};
+} // namespace

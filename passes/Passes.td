@@ -1,0 +1,82 @@
+//===- Passes.td - every Mote pass -------------------------*- tablegen -*-===//
+#ifndef MOTE_PASSES_TD
+#define MOTE_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertONNXToMote : Pass<"convert-onnx-to-mote", "mlir::func::FuncOp"> {
+  let summary = "Lower onnx ops to mote kernels, arith constants and tensor reshapes";
+  let description = [{
+    Decomposes what has no kernel of its own: BatchNormalization becomes a
+    per-channel multiply and add (folded into the convolution later), 1-d
+    convolutions and pools become 2-d ones over a height of 1, Reshape, Flatten,
+    Squeeze and Unsqueeze become `tensor.collapse_shape`/`expand_shape` views,
+    GlobalAveragePool a mean reduction. Windows get explicit pads. An op or
+    attribute the kernels cannot run is an error naming the node.
+  }];
+  let dependentDialects = ["mote::MoteDialect", "mlir::arith::ArithDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
+def MoteFoldConstants : Pass<"mote-fold-constants", "mlir::func::FuncOp"> {
+  let summary = "Evaluate kernels and reshapes whose operands are all constants";
+  let description = [{
+    Shape plumbing and weight preprocessing that exporters leave in the graph
+    (a transposed weight, a reshaped bias, arithmetic on constants) is computed
+    at compile time so that only the result is stored in flash.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+  let statistics = [Statistic<"numFolded", "folded", "Number of ops folded">];
+}
+
+def MoteFoldScaleShift : Pass<"mote-fold-scale-shift", "mlir::func::FuncOp"> {
+  let summary = "Fold per-channel constant multiplies and adds into conv/gemm weights";
+  let description = [{
+    `conv -> mul by c[M,1,1] -> add d[M,1,1]` (what BatchNormalization becomes)
+    is rewritten into one convolution with scaled weights and a shifted bias.
+    The same holds for gemm with per-column constants.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+  let statistics = [Statistic<"numFolded", "folded", "Number of multiplies and adds folded">];
+}
+
+def MoteFuseActivations : Pass<"mote-fuse-activations", "mlir::func::FuncOp"> {
+  let summary = "Fuse standalone activations into the kernel that produces their input";
+  let description = [{
+    An activation whose input comes from a conv2d, gemm or binary op without
+    an activation of its own, and has no other user, is applied by that
+    kernel as it writes its result.
+  }];
+  let statistics = [Statistic<"numFused", "fused", "Number of activations fused">];
+}
+
+def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
+  let summary = "Place every intermediate buffer at an offset of one static arena";
+  let description = [{
+    Computes each `memref.alloc`'s live range in program order (views such as
+    collapse/expand_shape extend the range of the buffer they alias), packs the
+    buffers greedily by decreasing size at the lowest offset that overlaps no
+    simultaneously live buffer, and replaces them with `mote.arena_slice`.
+    The arena size is recorded as `mote.arena_bytes` on the function.
+  }];
+  let options = [Option<"alignment", "alignment", "int64_t", "16",
+                        "Byte alignment of every buffer in the arena">];
+  let statistics = [Statistic<"numBuffers", "buffers", "Number of buffers planned">,
+                    Statistic<"arenaBytes", "arena-bytes", "Size of the arena in bytes">];
+}
+
+def ConvertMoteToEmitC : Pass<"convert-mote-to-emitc", "mlir::ModuleOp"> {
+  let summary = "Lower buffer-level kernels, globals and the arena to EmitC";
+  let description = [{
+    Buffers become plain pointers: kernels become calls into the kernel
+    library (runtime-stub/KERNELS.md), constant globals become aligned
+    `static const` arrays, arena slices become pointers into the arena, views
+    become the pointer they alias and copies become memcpy. The graph function
+    becomes the entry point `<name>_run`.
+  }];
+  let options = [Option<"modelName", "model-name", "std::string", "\"model\"",
+                        "Prefix of every emitted C symbol">];
+  let dependentDialects = ["mlir::emitc::EmitCDialect"];
+}
+
+#endif // MOTE_PASSES_TD

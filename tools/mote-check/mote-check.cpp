@@ -1,0 +1,665 @@
+//===- mote-check.cpp - End-to-end check of one ONNX backend test case ----===//
+//
+// mote-check compiles an ONNX model with motec, builds the emitted C++ together
+// with the test harness (runtime-stub/harness/harness.cpp, embedded at build time),
+// runs it on every test_data_set_* of a case directory in ONNX backend-test layout
+// (model.onnx, test_data_set_K/input_I.pb, output_I.pb) and compares the outputs
+// with the expected ones using numpy.allclose semantics:
+//   |actual - expected| <= atol + rtol * |expected|, NaN == NaN, equal infinities.
+//
+//   mote-check CASE_DIR [--target T] [--dump-outputs DIR] [--rtol R] [--atol A]
+//              [--keep-work DIR] [--cxx PATH] [-O LEVEL] [--motec PATH]
+//              [--motec-arg ARG]...
+//
+// It prints one line per data set ("test_data_set_0: ok (max abs err 3.1e-08)" or
+// "test_data_set_0: MISMATCH output 0 'y': ...").
+//
+// Exit codes: 0 every output of every data set matches; 1 some output differs;
+//             2 the case could not be compiled or run (bad case directory, motec or
+//             the C++ compiler failed, the model binary failed or crashed).
+//
+//===----------------------------------------------------------------------===//
+
+#include "mote_check_harness.inc" // static const char kHarnessSource[]
+
+#include <onnx/onnx_pb.h>
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory checkCategory("mote-check options");
+
+cl::opt<std::string> caseDir(cl::Positional, cl::Required, cl::desc("CASE_DIR"),
+                             cl::cat(checkCategory));
+cl::opt<std::string> targetOpt("target", cl::init("host"), cl::value_desc("T"),
+                               cl::desc("Target to compile for: host or generic"),
+                               cl::cat(checkCategory));
+cl::opt<std::string> dumpOutputs("dump-outputs", cl::value_desc("DIR"),
+                                 cl::desc("Copy the actual outputs to "
+                                          "DIR/test_data_set_K/output_I.pb"),
+                                 cl::cat(checkCategory));
+cl::opt<double> rtol("rtol", cl::init(1e-3), cl::value_desc("R"),
+                     cl::desc("Relative tolerance (default 1e-3)"), cl::cat(checkCategory));
+cl::opt<double> atol("atol", cl::init(1e-7), cl::value_desc("A"),
+                     cl::desc("Absolute tolerance (default 1e-7)"), cl::cat(checkCategory));
+cl::opt<std::string> keepWork("keep-work", cl::value_desc("DIR"),
+                              cl::desc("Use DIR as the work directory and keep it"),
+                              cl::cat(checkCategory));
+cl::opt<std::string> cxxOpt("cxx", cl::value_desc("PATH"),
+                            cl::desc("C++ compiler (default: $CXX, else c++)"),
+                            cl::cat(checkCategory));
+cl::opt<std::string> optLevel("O", cl::Prefix, cl::init("1"), cl::value_desc("LEVEL"),
+                              cl::desc("Optimization level for the model build (default 1)"),
+                              cl::cat(checkCategory));
+cl::opt<std::string> motecOpt("motec", cl::value_desc("PATH"),
+                              cl::desc("motec to use (default: next to mote-check)"),
+                              cl::cat(checkCategory));
+cl::list<std::string> motecArgs("motec-arg", cl::value_desc("ARG"),
+                                cl::desc("Extra argument for motec (repeatable)"),
+                                cl::cat(checkCategory));
+
+enum ExitCode { ExitOk = 0, ExitMismatch = 1, ExitError = 2 };
+
+//===----------------------------------------------------------------------===//
+// Targets
+//===----------------------------------------------------------------------===//
+
+/// How to build and run the model for one --target.
+struct TargetConfig {
+  std::vector<std::string> cxx;      ///< compiler: program followed by leading args
+  std::vector<std::string> cxxFlags; ///< target-specific flags, before the sources
+  std::vector<std::string> runner;   ///< command prefix to run the binary (empty: direct)
+};
+
+/// Fills `cfg` for `target`. host and generic both build and run with the host
+/// compiler; cross targets (compiler, flags and an emulator as runner) go here.
+bool getTargetConfig(StringRef target, TargetConfig &cfg, std::string &err) {
+  if (target != "host" && target != "generic") {
+    err = "unsupported --target '" + target.str() + "' (supported: host, generic)";
+    return false;
+  }
+  if (!cxxOpt.empty()) {
+    cfg.cxx = {cxxOpt};
+  } else if (std::optional<std::string> env = sys::Process::GetEnv("CXX");
+             env && !StringRef(*env).trim().empty()) {
+    // $CXX may carry arguments, e.g. "ccache g++".
+    SmallVector<StringRef, 4> parts;
+    SplitString(*env, parts);
+    for (StringRef p : parts)
+      cfg.cxx.push_back(p.str());
+  } else {
+    cfg.cxx = {"c++"};
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Processes and files
+//===----------------------------------------------------------------------===//
+
+std::string shellQuote(StringRef s) {
+  if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?;&|<>()") == StringRef::npos)
+    return s.str();
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  return out + "'";
+}
+
+std::string commandLine(const std::vector<std::string> &args) {
+  std::string out;
+  for (const std::string &a : args) {
+    if (!out.empty())
+      out += ' ';
+    out += shellQuote(a);
+  }
+  return out;
+}
+
+/// The last `maxLines` lines of a text file (empty if unreadable).
+std::string tailOfFile(StringRef path, size_t maxLines = 30) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buf = MemoryBuffer::getFile(path);
+  if (!buf)
+    return "";
+  StringRef text = (*buf)->getBuffer().rtrim();
+  size_t pos = text.size();
+  for (size_t lines = 0; lines < maxLines && pos != StringRef::npos && pos > 0; ++lines)
+    pos = text.rfind('\n', pos - 1);
+  if (pos != StringRef::npos && pos < text.size())
+    text = text.drop_front(pos + 1);
+  return text.str();
+}
+
+struct RunResult {
+  int code = 0;       ///< exit code; negative: could not run or crashed
+  std::string errMsg; ///< set by LLVM when the program could not run or crashed
+};
+
+/// Runs args[0] (looked up in PATH if it has no directory part) with stdout and
+/// stderr both going to `logPath`.
+RunResult runProgram(const std::vector<std::string> &args, StringRef logPath) {
+  RunResult r;
+  std::string program = args[0];
+  if (!sys::path::has_parent_path(program)) {
+    ErrorOr<std::string> found = sys::findProgramByName(program);
+    if (!found) {
+      r.code = -1;
+      r.errMsg = "cannot find '" + program + "' in PATH";
+      return r;
+    }
+    program = *found;
+  }
+  std::vector<StringRef> argRefs(args.begin(), args.end());
+  std::optional<StringRef> redirects[3] = {std::nullopt, logPath, logPath};
+  bool failed = false;
+  r.code = sys::ExecuteAndWait(program, argRefs, std::nullopt, redirects,
+                               /*SecondsToWait=*/0, /*MemoryLimit=*/0, &r.errMsg, &failed);
+  if (failed && r.errMsg.empty())
+    r.errMsg = "cannot execute '" + program + "'";
+  return r;
+}
+
+/// Prints why a step failed: what happened, the log tail and the command.
+void reportStepFailure(StringRef step, const RunResult &r, StringRef logPath,
+                       const std::vector<std::string> &args) {
+  errs() << "mote-check: " << step << " failed";
+  if (!r.errMsg.empty())
+    errs() << ": " << r.errMsg;
+  else
+    errs() << " (exit code " << r.code << ")";
+  errs() << "\n";
+  std::string tail = tailOfFile(logPath);
+  if (!tail.empty())
+    errs() << tail << "\n";
+  errs() << "mote-check: command: " << commandLine(args) << "\n";
+}
+
+bool writeFile(StringRef path, StringRef contents, std::string &err) {
+  std::error_code ec;
+  raw_fd_ostream os(path, ec, sys::fs::OF_None);
+  if (ec) {
+    err = path.str() + ": " + ec.message();
+    return false;
+  }
+  os << contents;
+  os.close();
+  if (os.has_error()) {
+    err = path.str() + ": " + os.error().message();
+    os.clear_error();
+    return false;
+  }
+  return true;
+}
+
+std::string joinPath(const Twine &a, const Twine &b) {
+  SmallString<256> p;
+  sys::path::append(p, a, b);
+  return std::string(p.str());
+}
+
+/// The test_data_set_<N> directories of `dir`, sorted by N.
+std::vector<std::pair<uint64_t, std::string>> findDataSets(StringRef dir, std::error_code &ec) {
+  std::vector<std::pair<uint64_t, std::string>> sets;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+    StringRef name = sys::path::filename(it->path());
+    StringRef digits = name;
+    uint64_t n = 0;
+    if (!digits.consume_front("test_data_set_") || digits.empty() || digits.getAsInteger(10, n))
+      continue;
+    if (sys::fs::is_directory(it->path()))
+      sets.emplace_back(n, name.str());
+  }
+  std::sort(sets.begin(), sets.end());
+  return sets;
+}
+
+//===----------------------------------------------------------------------===//
+// Tensors and comparison
+//===----------------------------------------------------------------------===//
+
+struct Tensor {
+  std::string name;
+  int32_t dtype = 0;
+  std::vector<int64_t> dims;
+  std::vector<double> values;
+};
+
+bool loadTensor(StringRef path, Tensor &t, std::string &err) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buf = MemoryBuffer::getFile(path);
+  if (!buf) {
+    err = buf.getError().message();
+    return false;
+  }
+  onnx::TensorProto tp;
+  StringRef bytes = (*buf)->getBuffer();
+  if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
+      !tp.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    err = "not a valid TensorProto";
+    return false;
+  }
+  if (tp.data_location() == onnx::TensorProto::EXTERNAL) {
+    err = "external data is not supported";
+    return false;
+  }
+  t.name = tp.name();
+  t.dtype = tp.data_type();
+  t.dims.assign(tp.dims().begin(), tp.dims().end());
+  uint64_t count = 1;
+  for (int64_t d : t.dims)
+    count *= static_cast<uint64_t>(d < 0 ? 0 : d);
+
+  const std::string &raw = tp.raw_data();
+  const bool hasRaw = tp.has_raw_data();
+  auto fromRaw = [&](size_t size, auto convert) {
+    if (raw.size() != count * size) {
+      err = "raw_data has " + std::to_string(raw.size()) + " bytes, expected " +
+            std::to_string(count * size);
+      return false;
+    }
+    t.values.resize(count);
+    for (uint64_t i = 0; i < count; ++i) {
+      uint64_t bits = 0;
+      for (size_t b = 0; b < size; ++b)
+        bits |= static_cast<uint64_t>(static_cast<uint8_t>(raw[i * size + b])) << (8 * b);
+      t.values[i] = convert(bits);
+    }
+    return true;
+  };
+  auto fromField = [&](const auto &field) {
+    t.values.assign(field.begin(), field.end());
+    return true;
+  };
+  auto asFloat = [](uint64_t bits) {
+    uint32_t u = static_cast<uint32_t>(bits);
+    float f;
+    std::memcpy(&f, &u, 4);
+    return static_cast<double>(f);
+  };
+  auto asDouble = [](uint64_t bits) {
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+  };
+  auto signExtend = [](unsigned width) {
+    return [width](uint64_t bits) {
+      return static_cast<double>(static_cast<int64_t>(bits << (64 - width)) >> (64 - width));
+    };
+  };
+  auto asUnsigned = [](uint64_t bits) { return static_cast<double>(bits); };
+
+  bool ok;
+  switch (t.dtype) {
+  case onnx::TensorProto::FLOAT:
+    ok = hasRaw ? fromRaw(4, asFloat) : fromField(tp.float_data());
+    break;
+  case onnx::TensorProto::DOUBLE:
+    ok = hasRaw ? fromRaw(8, asDouble) : fromField(tp.double_data());
+    break;
+  case onnx::TensorProto::INT64:
+    ok = hasRaw ? fromRaw(8, signExtend(64)) : fromField(tp.int64_data());
+    break;
+  case onnx::TensorProto::INT32:
+    ok = hasRaw ? fromRaw(4, signExtend(32)) : fromField(tp.int32_data());
+    break;
+  case onnx::TensorProto::INT16:
+    ok = hasRaw ? fromRaw(2, signExtend(16)) : fromField(tp.int32_data());
+    break;
+  case onnx::TensorProto::INT8:
+    ok = hasRaw ? fromRaw(1, signExtend(8)) : fromField(tp.int32_data());
+    break;
+  case onnx::TensorProto::UINT16:
+    ok = hasRaw ? fromRaw(2, asUnsigned) : fromField(tp.int32_data());
+    break;
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::BOOL:
+    ok = hasRaw ? fromRaw(1, asUnsigned) : fromField(tp.int32_data());
+    break;
+  case onnx::TensorProto::UINT32:
+    ok = hasRaw ? fromRaw(4, asUnsigned) : fromField(tp.uint64_data());
+    break;
+  case onnx::TensorProto::UINT64:
+    ok = hasRaw ? fromRaw(8, asUnsigned) : fromField(tp.uint64_data());
+    break;
+  default:
+    err = "unsupported data_type " + std::to_string(t.dtype);
+    return false;
+  }
+  if (!ok)
+    return false;
+  if (t.values.size() != count) {
+    err = "holds " + std::to_string(t.values.size()) + " values but its dims say " +
+          std::to_string(count);
+    return false;
+  }
+  return true;
+}
+
+std::string formatDims(const std::vector<int64_t> &dims) {
+  std::string s = "[";
+  for (size_t i = 0; i < dims.size(); ++i)
+    s += (i ? "," : "") + std::to_string(dims[i]);
+  return s + "]";
+}
+
+std::string formatValue(double v) {
+  if (std::isnan(v))
+    return "nan"; // not "-nan"
+  std::string s;
+  raw_string_ostream os(s);
+  os << format("%.8g", v);
+  return os.str();
+}
+
+struct Comparison {
+  bool match = true;
+  std::string problem; ///< for a mismatch: what differs (after "output I 'name': ")
+  double maxAbsErr = 0;
+};
+
+/// numpy.allclose(actual, expected, rtol, atol, equal_nan=True) plus a shape check.
+Comparison compareTensors(const Tensor &actual, const Tensor &expected) {
+  Comparison c;
+  if (actual.dims != expected.dims) {
+    c.match = false;
+    c.problem = "shape mismatch: got " + formatDims(actual.dims) + " (" +
+                std::to_string(actual.values.size()) + " elements) expected " +
+                formatDims(expected.dims) + " (" + std::to_string(expected.values.size()) +
+                " elements)";
+    return c;
+  }
+  if (actual.dtype != expected.dtype) {
+    c.match = false;
+    c.problem =
+        "data_type " + std::to_string(actual.dtype) + " expected " + std::to_string(expected.dtype);
+    return c;
+  }
+  size_t bad = 0, worst = 0;
+  double worstErr = -1;
+  for (size_t i = 0; i < expected.values.size(); ++i) {
+    const double a = actual.values[i], e = expected.values[i];
+    if (a == e || (std::isnan(a) && std::isnan(e)))
+      continue;                          // also covers equal infinities
+    const double err = std::fabs(a - e); // NaN or inf when only one side is
+    if (!std::isnan(err) && !std::isinf(err))
+      c.maxAbsErr = std::max(c.maxAbsErr, err);
+    if (err <= atol + rtol * std::fabs(e))
+      continue;
+    ++bad;
+    const double rank = std::isnan(err) ? HUGE_VAL : err;
+    if (rank > worstErr) {
+      worstErr = rank;
+      worst = i;
+    }
+  }
+  if (bad) {
+    c.match = false;
+    c.problem = std::to_string(bad) + "/" + std::to_string(expected.values.size()) +
+                " elements differ; worst [" + std::to_string(worst) + "] got " +
+                formatValue(actual.values[worst]) + " expected " +
+                formatValue(expected.values[worst]);
+  }
+  return c;
+}
+
+/// Compares every expected output_I.pb of one data set with the actual outputs and
+/// prints the data set's line. Returns false on a mismatch.
+bool checkDataSet(StringRef setName, StringRef expectedDir, StringRef actualDir) {
+  std::string firstProblem;
+  unsigned mismatches = 0, outputs = 0;
+  double maxAbsErr = 0;
+  for (unsigned i = 0;; ++i) {
+    std::string file = "output_" + std::to_string(i) + ".pb";
+    std::string expectedPath = joinPath(expectedDir, file);
+    if (!sys::fs::exists(expectedPath))
+      break;
+    ++outputs;
+    Tensor expected, actual;
+    std::string err, problem;
+    if (!loadTensor(expectedPath, expected, err)) {
+      problem = "cannot read expected " + expectedPath + ": " + err;
+    } else if (!loadTensor(joinPath(actualDir, file), actual, err)) {
+      problem = "cannot read actual " + file + ": " + err;
+    } else {
+      Comparison c = compareTensors(actual, expected);
+      maxAbsErr = std::max(maxAbsErr, c.maxAbsErr);
+      if (!c.match)
+        problem = c.problem;
+    }
+    if (problem.empty())
+      continue;
+    if (mismatches++ == 0) {
+      const std::string &name = expected.name.empty() ? actual.name : expected.name;
+      firstProblem = "output " + std::to_string(i) + " '" + name + "': " + problem;
+    }
+  }
+  outs() << setName << ": ";
+  if (outputs == 0) {
+    outs() << "MISMATCH no expected output_0.pb in " << expectedDir << "\n";
+    return false;
+  }
+  if (mismatches == 0) {
+    outs() << "ok (max abs err " << format("%.2g", maxAbsErr) << ")\n";
+    return true;
+  }
+  outs() << "MISMATCH " << firstProblem;
+  if (mismatches > 1)
+    outs() << "; " << (mismatches - 1) << " more output" << (mismatches > 2 ? "s" : "") << " differ"
+           << (mismatches > 2 ? "" : "s");
+  outs() << "\n";
+  return false;
+}
+
+/// Copies the actual output_*.pb files of one data set to `toDir`.
+bool dumpSetOutputs(StringRef fromDir, StringRef toDir, std::string &err) {
+  if (std::error_code ec = sys::fs::create_directories(toDir)) {
+    err = toDir.str() + ": " + ec.message();
+    return false;
+  }
+  std::error_code ec;
+  for (sys::fs::directory_iterator it(fromDir, ec), end; it != end && !ec; it.increment(ec)) {
+    StringRef name = sys::path::filename(it->path());
+    if (!name.starts_with("output_") || !name.ends_with(".pb"))
+      continue;
+    if (std::error_code cec = sys::fs::copy_file(it->path(), joinPath(toDir, name))) {
+      err = joinPath(toDir, name) + ": " + cec.message();
+      return false;
+    }
+  }
+  if (ec) {
+    err = fromDir.str() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+/// Removes a temporary work directory when it goes out of scope.
+struct TempDirGuard {
+  std::string path;
+  ~TempDirGuard() {
+    if (!path.empty())
+      sys::fs::remove_directories(path);
+  }
+};
+
+int anchor; // address for getMainExecutable
+
+int run(const char *argv0) {
+  // --- the case directory ---
+  std::string modelPath = joinPath(caseDir, "model.onnx");
+  if (!sys::fs::is_directory(caseDir) || !sys::fs::exists(modelPath)) {
+    errs() << "mote-check: " << caseDir << ": not a test case directory (no model.onnx)\n";
+    return ExitError;
+  }
+  std::error_code ec;
+  std::vector<std::pair<uint64_t, std::string>> sets = findDataSets(caseDir, ec);
+  if (ec) {
+    errs() << "mote-check: " << caseDir << ": " << ec.message() << "\n";
+    return ExitError;
+  }
+  if (sets.empty()) {
+    errs() << "mote-check: " << caseDir << ": no test_data_set_* directories\n";
+    return ExitError;
+  }
+
+  TargetConfig target;
+  std::string err;
+  if (!getTargetConfig(targetOpt, target, err)) {
+    errs() << "mote-check: " << err << "\n";
+    return ExitError;
+  }
+
+  std::string motec = motecOpt;
+  if (motec.empty()) {
+    SmallString<256> self(sys::fs::getMainExecutable(argv0, &anchor));
+    sys::path::remove_filename(self);
+    motec = joinPath(self, "motec");
+  }
+  if (!sys::fs::can_execute(motec)) {
+    errs() << "mote-check: cannot execute motec at '" << motec << "' (use --motec PATH)\n";
+    return ExitError;
+  }
+
+  // --- the work directory ---
+  TempDirGuard tempGuard;
+  std::string work;
+  if (!keepWork.empty()) {
+    work = keepWork;
+    if ((ec = sys::fs::create_directories(work))) {
+      errs() << "mote-check: " << work << ": " << ec.message() << "\n";
+      return ExitError;
+    }
+  } else {
+    SmallString<256> tmp;
+    if ((ec = sys::fs::createUniqueDirectory("mote-check", tmp))) {
+      errs() << "mote-check: cannot create a temporary directory: " << ec.message() << "\n";
+      return ExitError;
+    }
+    work = std::string(tmp.str());
+    tempGuard.path = work;
+  }
+  const std::string workNote =
+      keepWork.empty()
+          ? "mote-check: work directory removed (rerun with --keep-work DIR to inspect)\n"
+          : "mote-check: work directory " + work + "\n";
+
+  // --- motec ---
+  std::vector<std::string> motecCmd = {motec,    modelPath, "-o",       joinPath(work, "model.cpp"),
+                                       "--name", "model",   "--target", targetOpt};
+  motecCmd.insert(motecCmd.end(), motecArgs.begin(), motecArgs.end());
+  std::string motecLog = joinPath(work, "motec.log");
+  RunResult r = runProgram(motecCmd, motecLog);
+  if (r.code != 0) {
+    reportStepFailure("motec", r, motecLog, motecCmd);
+    errs() << workNote;
+    return ExitError;
+  }
+
+  // --- build ---
+  if (!writeFile(joinPath(work, "harness.cpp"),
+                 StringRef(kHarnessSource, sizeof(kHarnessSource) - 1), err)) {
+    errs() << "mote-check: " << err << "\n";
+    return ExitError;
+  }
+  std::vector<std::string> buildCmd = target.cxx;
+  buildCmd.push_back("-std=c++17");
+  buildCmd.push_back("-O" + StringRef(optLevel).ltrim('=').str()); // -O2, -O 2, -O=2
+  for (const char *flag : {"-fno-exceptions", "-fno-rtti", "-Wall", "-Wextra", "-Werror"})
+    buildCmd.push_back(flag);
+  buildCmd.insert(buildCmd.end(), target.cxxFlags.begin(), target.cxxFlags.end());
+  const std::string runBinary = joinPath(work, "run");
+  for (const std::string &arg :
+       {std::string("-I"), work, joinPath(work, "model.cpp"), joinPath(work, "harness.cpp"),
+        std::string("-o"), runBinary, std::string("-lm")})
+    buildCmd.push_back(arg);
+  std::string buildLog = joinPath(work, "build.log");
+  r = runProgram(buildCmd, buildLog);
+  if (r.code != 0) {
+    reportStepFailure("compiling the model", r, buildLog, buildCmd);
+    errs() << workNote;
+    return ExitError;
+  }
+
+  // --- run and compare ---
+  int status = ExitOk;
+  for (const auto &set : sets) {
+    const std::string &setName = set.second;
+    std::string setDir = joinPath(caseDir, setName);
+    std::string outDir = joinPath(joinPath(work, "out"), setName);
+    std::string runLog = joinPath(work, "run-" + setName + ".log");
+    sys::fs::remove_directories(outDir); // no stale outputs from a kept work dir
+    if ((ec = sys::fs::create_directories(outDir))) {
+      errs() << "mote-check: " << outDir << ": " << ec.message() << "\n";
+      return ExitError;
+    }
+    std::vector<std::string> runCmd = target.runner;
+    for (const std::string &arg : {runBinary, setDir, outDir})
+      runCmd.push_back(arg);
+    r = runProgram(runCmd, runLog);
+    if (r.code != 0) {
+      std::string why = !r.errMsg.empty() ? r.errMsg : "exit code " + std::to_string(r.code);
+      std::string tail = tailOfFile(runLog, 1);
+      outs() << setName << ": RUN FAILED (" << why << ")" << (tail.empty() ? "" : ": ") << tail
+             << "\n";
+      outs().flush();
+      reportStepFailure("running the model", r, runLog, runCmd);
+      status = ExitError;
+      continue;
+    }
+    if (!checkDataSet(setName, setDir, outDir) && status == ExitOk)
+      status = ExitMismatch;
+    outs().flush();
+    if (!dumpOutputs.empty() && !dumpSetOutputs(outDir, joinPath(dumpOutputs, setName), err)) {
+      errs() << "mote-check: --dump-outputs: " << err << "\n";
+      status = ExitError;
+    }
+  }
+  if (status != ExitOk)
+    errs() << workNote;
+  return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  GOOGLE_PROTOBUF_VERIFY_VERSION;
+  cl::HideUnrelatedOptions(checkCategory);
+  // Usage errors exit with 2 (not llvm::cl's default 1, which means "mismatch" here).
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "mote-check: compile an ONNX backend test case with motec, run it on every\n"
+          "test_data_set_* and compare the outputs.\n"
+          "Exit codes: 0 all outputs match, 1 some output differs, 2 could not compile/run.\n",
+          &errs()))
+    return ExitError;
+  int status = run(argv[0]);
+  outs().flush();
+  return status;
+}

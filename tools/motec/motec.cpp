@@ -1,0 +1,190 @@
+//===- motec.cpp - the Mote compiler command line -------------------------===//
+//
+//   motec MODEL -o OUT.cpp [--target T] [--name N] [--dim NAME=N]...
+//         [--emit=onnx|mote|loops|emitc|cpp]
+//
+// Exit codes: 0 success; 1 the model cannot be compiled (the diagnostics say
+// why); 2 bad command line or an output file that cannot be written.
+//
+//===----------------------------------------------------------------------===//
+#include "codegen/CppWriter.h"
+#include "compiler/Pipeline.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OperationSupport.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace llvm;
+using namespace mote;
+
+namespace {
+cl::OptionCategory category("motec options");
+
+cl::opt<std::string> modelPath(cl::Positional, cl::desc("MODEL (.onnx or .onnxtext)"),
+                               cl::Required, cl::cat(category));
+cl::opt<std::string> outputPath("o", cl::desc("Output file: OUT.cpp (its header is "
+                                              "written beside it as OUT.h); '-' for stdout"),
+                                cl::value_desc("OUT.cpp"), cl::Required,
+                                cl::cat(category));
+cl::opt<std::string> target("target", cl::desc("Device profile: host or generic "
+                                               "(both emit portable C++ today)"),
+                            cl::init("host"), cl::cat(category));
+cl::opt<std::string> modelName("name",
+                               cl::desc("Prefix of the emitted C symbols "
+                                        "(default: the output file's stem, else 'model')"),
+                               cl::cat(category));
+cl::list<std::string> dims("dim", cl::desc("Size of a symbolic input dim, NAME=N"),
+                           cl::value_desc("NAME=N"), cl::cat(category));
+cl::opt<EmitLevel> emit(
+    "emit", cl::desc("What to write"), cl::init(EmitLevel::Cpp),
+    cl::values(clEnumValN(EmitLevel::ONNX, "onnx", "the imported onnx dialect IR"),
+               clEnumValN(EmitLevel::Mote, "mote", "fused mote kernels on tensors"),
+               clEnumValN(EmitLevel::Loops, "loops",
+                          "buffer level: kernels on memrefs in the planned arena"),
+               clEnumValN(EmitLevel::EmitC, "emitc", "the EmitC IR"),
+               clEnumValN(EmitLevel::Cpp, "cpp", "the C++ source and header (default)")),
+    cl::cat(category));
+
+void printVersion(raw_ostream &os) {
+  os << "motec (Mote model compiler) " << MOTE_VERSION << "\n";
+}
+
+/// `file: node 'X' (OpType): message` for what the importer located at a
+/// node; `file: message` otherwise.
+void printDiagnostic(mlir::Diagnostic &diag) {
+  std::string file = modelPath, node, opType;
+  if (auto fused = dyn_cast<mlir::FusedLoc>(diag.getLocation())) {
+    if (auto meta = dyn_cast_or_null<mlir::StringAttr>(fused.getMetadata()))
+      opType = meta.str();
+    for (mlir::Location loc : fused.getLocations())
+      if (auto name = dyn_cast<mlir::NameLoc>(loc))
+        node = name.getName().str();
+  }
+  raw_ostream &os = errs();
+  os << file << ": ";
+  if (!node.empty())
+    os << "node '" << node << "' (" << opType << "): ";
+  if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
+    os << "warning: ";
+  os << diag.str() << "\n";
+}
+
+LogicalResult parseDims(ImportOptions &options) {
+  for (const std::string &spec : dims) {
+    auto [name, value] = StringRef(spec).split('=');
+    int64_t n;
+    if (name.empty() || value.getAsInteger(10, n) || n < 1) {
+      errs() << "motec: --dim expects NAME=N with N >= 1, got '" << spec << "'\n";
+      return failure();
+    }
+    options.dims[name] = n;
+  }
+  return success();
+}
+
+std::string defaultName() {
+  if (!modelName.empty())
+    return modelName;
+  std::string stem = sys::path::stem(outputPath).str();
+  return outputPath != "-" && isSafeIdentifier(stem) ? stem : "model";
+}
+
+/// Writes `text` to `path` atomically: a temporary file renamed into place,
+/// so that a failed run never leaves a partial file behind.
+bool writeAtomically(StringRef path, StringRef text) {
+  if (path == "-") {
+    outs() << text;
+    return true;
+  }
+  SmallString<256> temp;
+  int fd;
+  if (auto ec = sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp)) {
+    errs() << "motec: cannot write " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  {
+    raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << text;
+    os.close();
+    if (os.has_error()) {
+      sys::fs::remove(temp);
+      errs() << "motec: cannot write " << path << "\n";
+      return false;
+    }
+  }
+  if (auto ec = sys::fs::rename(temp, path)) {
+    sys::fs::remove(temp);
+    errs() << "motec: cannot write " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter(printVersion);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "motec: compiles an ONNX model into one "
+                              "self-contained C++ file and its header\n");
+
+  CompileOptions options;
+  options.target = target;
+  options.emit = emit;
+  options.name = defaultName();
+  if (failed(parseDims(options.import)))
+    return 2;
+  if (target != "host" && target != "generic") {
+    errs() << "motec: unknown target '" << target << "' (known: host, generic)\n";
+    return 2;
+  }
+  if (!isSafeIdentifier(options.name)) {
+    errs() << "motec: --name '" << options.name
+           << "' is not a usable C identifier (letters, digits, '_'; no keyword, "
+              "no leading '_' or digit, no 'mote_' prefix)\n";
+    return 2;
+  }
+
+  mlir::DialectRegistry registry;
+  registerMoteDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  context.printOpOnDiagnostic(false);
+  mlir::ScopedDiagnosticHandler handler(&context, [](mlir::Diagnostic &diag) {
+    printDiagnostic(diag);
+    return mlir::success();
+  });
+
+  auto module = importONNXFile(&context, modelPath, options.import);
+  if (!module || failed(lowerModule(*module, options)))
+    return 1;
+
+  std::string source, header;
+  raw_string_ostream sourceStream(source), headerStream(header);
+  if (options.emit != EmitLevel::Cpp) {
+    module->print(sourceStream);
+    return writeAtomically(outputPath, source) ? 0 : 2;
+  }
+  std::string headerPath = outputPath == "-" ? "-" : sys::path::filename(outputPath).str();
+  SmallString<256> headerFile(outputPath);
+  sys::path::replace_extension(headerFile, ".h");
+  if (failed(writeCpp(*module, options.name, sys::path::filename(headerFile),
+                      sourceStream, headerStream)))
+    return 1;
+  if (outputPath == "-") {
+    outs() << header << source;
+    return 0;
+  }
+  if (headerFile == outputPath) {
+    errs() << "motec: the output file must not end in .h\n";
+    return 2;
+  }
+  return writeAtomically(headerFile, header) && writeAtomically(outputPath, source) ? 0 : 2;
+}
