@@ -147,6 +147,7 @@ void writeEntryPoints(raw_ostream &os, StringRef name, ArrayRef<TensorInfo> inpu
     os << (i || !inputs.empty() ? ", " : "") << "out" << i;
   os << ");\n  return 0;\n}\n\n"
      << "int " << name << "_run_v(const void* const* inputs, void* const* outputs) {\n"
+     << "  (void)inputs;\n  (void)outputs;\n"
      << "  return " << name << "_run(";
   for (size_t i = 0; i < inputs.size(); ++i)
     os << (i ? ", " : "") << "static_cast<const float*>(inputs[" << i << "])";

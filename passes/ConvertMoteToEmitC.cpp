@@ -32,6 +32,13 @@ class KernelCall {
 public:
   explicit KernelCall(Builder &b) : b(b) {}
 
+  /// Names the function to call and the kernel file that defines it.
+  KernelCall &kernel(StringRef calleeName, StringRef fileName) {
+    callee = calleeName;
+    file = fileName;
+    return *this;
+  }
+
   KernelCall &buffer(Value v) {
     args.push_back(b.getIndexAttr(operands.size()));
     operands.push_back(v);
@@ -63,10 +70,12 @@ public:
         .f32(op.getActBeta().convertToFloat());
   }
 
-  void emit(OpBuilder &builder, Location loc, StringRef callee) {
+  void emit(OpBuilder &builder, Location loc) {
     emitc::CallOpaqueOp::create(builder, loc, TypeRange{}, callee, operands,
                                 b.getArrayAttr(args));
   }
+
+  StringRef callee, file;
 
 private:
   Builder &b;
@@ -90,6 +99,7 @@ SmallVector<int64_t> padFront(ArrayRef<int64_t> values, int64_t fill) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult describe(Conv2DOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_conv2d_f32", "conv2d.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput()), w = shapeOf(op.getFilter()),
                     y = shapeOf(op.getOut());
   ArrayRef<int64_t> s = op.getStrides(), p = op.getPads(), d = op.getDilations();
@@ -102,6 +112,7 @@ LogicalResult describe(Conv2DOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(GemmOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_gemm_f32", "gemm.h");
   ArrayRef<int64_t> a = shapeOf(op.getA()), y = shapeOf(op.getOut());
   int64_t k = op.getTransA() ? a[0] : a[1];
   SmallVector<int64_t> c = {0, 0};
@@ -116,6 +127,7 @@ LogicalResult describe(GemmOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(MatMulOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_matmul_f32", "matmul.h");
   ArrayRef<int64_t> a = shapeOf(op.getA()), b = shapeOf(op.getB()),
                     y = shapeOf(op.getOut());
   ArrayRef<int64_t> batch = y.drop_back(2);
@@ -142,6 +154,7 @@ LogicalResult describe(MatMulOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(BinaryOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_binary_f32", "binary.h");
   ArrayRef<int64_t> y = shapeOf(op.getOut());
   if (y.size() > kMaxRank)
     return op.emitOpError("rank above 6 is not supported");
@@ -155,23 +168,29 @@ LogicalResult describe(BinaryOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(ActivationOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_activation_f32", "activation.h");
   call.buffer(v[0]).buffer(v[1]).i32(shapeProduct(shapeOf(op.getOut())))
       .activation(op);
   return success();
 }
 
-LogicalResult describe(Pool2DOp op, ValueRange v, KernelCall &call) {
+LogicalResult describe(PoolOp op, ValueRange v, KernelCall &call) {
   ArrayRef<int64_t> x = shapeOf(op.getInput()), y = shapeOf(op.getOut());
-  ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(), p = op.getPads(),
-                    d = op.getDilations();
-  call.buffer(v[0]).buffer(v[1])
-      .i32s({static_cast<int64_t>(op.getKind()), x[0] * x[1], x[2], x[3], y[2],
-             y[3], k[0], k[1], s[0], s[1], p[0], p[1], p[2], p[3], d[0], d[1],
-             op.getCountIncludePad()});
+  int64_t kind = static_cast<int64_t>(op.getKind());
+  call.buffer(v[0]).buffer(v[1]);
+  if (x.size() == 4)
+    call.kernel("mote_pool2d_f32", "pool2d.h")
+        .i32s({kind, x[0] * x[1], x[2], x[3], y[2], y[3]});
+  else
+    call.kernel("mote_pool3d_f32", "pool3d.h")
+        .i32s({kind, x[0] * x[1], x[2], x[3], x[4], y[2], y[3], y[4]});
+  call.i32s(op.getKernel()).i32s(op.getStrides()).i32s(op.getPads())
+      .i32s(op.getDilations()).i32(op.getCountIncludePad());
   return success();
 }
 
 LogicalResult describe(SoftmaxOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_softmax_f32", "softmax.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   int64_t axis = op.getAxis();
   call.buffer(v[0]).buffer(v[1])
@@ -181,6 +200,7 @@ LogicalResult describe(SoftmaxOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(TransposeOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_transpose_f32", "transpose.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   if (x.size() > kMaxRank)
     return op.emitOpError("rank above 6 is not supported");
@@ -195,6 +215,7 @@ LogicalResult describe(TransposeOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(PadOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_pad_f32", "pad.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput()), y = shapeOf(op.getOut());
   if (x.size() > kMaxRank)
     return op.emitOpError("rank above 6 is not supported");
@@ -205,6 +226,7 @@ LogicalResult describe(PadOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_reduce_f32", "reduce.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   if (x.size() > kMaxRank)
     return op.emitOpError("rank above 6 is not supported");
@@ -216,14 +238,13 @@ LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
   return success();
 }
 
-/// Kernel op → `<callee>(...)`; the callee's file is recorded for the writer.
+/// Kernel op → a call into the kernel library; the kernel's file is recorded
+/// for the writer.
 template <typename OpTy>
 struct LowerKernel : OpConversionPattern<OpTy> {
-  LowerKernel(const TypeConverter &converter, MLIRContext *ctx, StringRef callee,
-              StringRef file, llvm::SetVector<StringRef> &files)
-      : OpConversionPattern<OpTy>(converter, ctx), callee(callee), file(file),
-        files(files) {}
-  StringRef callee, file;
+  LowerKernel(const TypeConverter &converter, MLIRContext *ctx,
+              llvm::SetVector<StringRef> &files)
+      : OpConversionPattern<OpTy>(converter, ctx), files(files) {}
   llvm::SetVector<StringRef> &files;
 
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
@@ -233,8 +254,8 @@ struct LowerKernel : OpConversionPattern<OpTy> {
     KernelCall call(rewriter);
     if (failed(describe(op, adaptor.getOperands(), call)))
       return failure();
-    call.emit(rewriter, op.getLoc(), callee);
-    files.insert(file);
+    call.emit(rewriter, op.getLoc());
+    files.insert(call.file);
     rewriter.eraseOp(op);
     return success();
   }
@@ -257,9 +278,10 @@ struct LowerConcat : OpConversionPattern<ConcatOp> {
     for (auto [input, buffer] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
       int64_t len = shapeOf(input)[axis] * inner;
       KernelCall call(rewriter);
-      call.buffer(buffer).buffer(adaptor.getOut())
+      call.kernel("mote_copy_blocks_f32", "copy_blocks.h")
+          .buffer(buffer).buffer(adaptor.getOut())
           .i32s({outer, len, y[axis] * inner, offset});
-      call.emit(rewriter, op.getLoc(), "mote_copy_blocks_f32");
+      call.emit(rewriter, op.getLoc());
       offset += len;
     }
     files.insert("copy_blocks.h");
@@ -357,8 +379,9 @@ struct LowerCopy : OpConversionPattern<memref::CopyOp> {
     auto type = cast<MemRefType>(op.getSource().getType());
     int64_t bytes = type.getNumElements() * type.getElementTypeBitWidth() / 8;
     KernelCall call(rewriter);
-    call.buffer(adaptor.getTarget()).buffer(adaptor.getSource()).i32(bytes);
-    call.emit(rewriter, op.getLoc(), "memcpy");
+    call.kernel("memcpy", "common.h")
+        .buffer(adaptor.getTarget()).buffer(adaptor.getSource()).i32(bytes);
+    call.emit(rewriter, op.getLoc());
     rewriter.eraseOp(op);
     return success();
   }
@@ -386,20 +409,11 @@ struct ConvertMoteToEmitCPass
 
     llvm::SetVector<StringRef> files;
     RewritePatternSet patterns(ctx);
-    auto addKernel = [&](auto tag, StringRef callee, StringRef file) {
-      using OpTy = typename decltype(tag)::type;
-      patterns.add<LowerKernel<OpTy>>(converter, ctx, callee, file, files);
-    };
-    addKernel(llvm::type_identity<Conv2DOp>(), "mote_conv2d_f32", "conv2d.h");
-    addKernel(llvm::type_identity<GemmOp>(), "mote_gemm_f32", "gemm.h");
-    addKernel(llvm::type_identity<MatMulOp>(), "mote_matmul_f32", "matmul.h");
-    addKernel(llvm::type_identity<BinaryOp>(), "mote_binary_f32", "binary.h");
-    addKernel(llvm::type_identity<ActivationOp>(), "mote_activation_f32", "activation.h");
-    addKernel(llvm::type_identity<Pool2DOp>(), "mote_pool2d_f32", "pool2d.h");
-    addKernel(llvm::type_identity<SoftmaxOp>(), "mote_softmax_f32", "softmax.h");
-    addKernel(llvm::type_identity<TransposeOp>(), "mote_transpose_f32", "transpose.h");
-    addKernel(llvm::type_identity<PadOp>(), "mote_pad_f32", "pad.h");
-    addKernel(llvm::type_identity<ReduceOp>(), "mote_reduce_f32", "reduce.h");
+    patterns.add<LowerKernel<Conv2DOp>, LowerKernel<GemmOp>,
+                 LowerKernel<MatMulOp>, LowerKernel<BinaryOp>,
+                 LowerKernel<ActivationOp>, LowerKernel<PoolOp>,
+                 LowerKernel<SoftmaxOp>, LowerKernel<TransposeOp>,
+                 LowerKernel<PadOp>, LowerKernel<ReduceOp>>(converter, ctx, files);
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,
@@ -434,8 +448,17 @@ struct ConvertMoteToEmitCPass
     for (auto func : module.getOps<emitc::FuncOp>()) {
       func.setSymName(modelName + "_graph");
       func.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
+      // A graph input that no node reads is still part of the signature.
+      OpBuilder body = OpBuilder::atBlockBegin(&func.getBody().front());
+      for (BlockArgument arg : func.getArguments())
+        if (arg.use_empty())
+          emitc::VerbatimOp::create(body, func.getLoc(), "(void){};",
+                                    ValueRange{arg});
     }
-    SmallVector<StringRef> sorted(files.begin(), files.end());
+    SmallVector<StringRef> sorted;
+    for (StringRef file : files)
+      if (file != "common.h") // the writer always emits it first
+        sorted.push_back(file);
     llvm::sort(sorted);
     module->setAttr("mote.kernel_files", b.getStrArrayAttr(sorted));
     module->setAttr("mote.arena_bytes", b.getI64IntegerAttr(arenaBytes));

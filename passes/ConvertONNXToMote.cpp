@@ -155,21 +155,38 @@ MOTE_SIMPLE_ACTIVATION(LowerHardSigmoid, onnx::HardSigmoidOp, ActivationKind::ha
                        op.getAlpha().convertToFloat(), op.getBeta().convertToFloat())
 #undef MOTE_SIMPLE_ACTIVATION
 
-struct LowerClip : LowerActivation<onnx::ClipOp> {
-  using LowerActivation::LowerActivation;
-  FailureOr<Activation> activationOf(onnx::ClipOp op) const override {
-    Activation act{ActivationKind::clip, -std::numeric_limits<float>::infinity(),
-                   std::numeric_limits<float>::infinity()};
-    for (auto [bound, slot] : {std::pair(op.getMin(), &act.alpha),
-                               std::pair(op.getMax(), &act.beta)}) {
+/// Clip with constant bounds is an activation that fuses into its producer;
+/// bounds computed at run time become a max and a min.
+struct LowerClip : LoweringPattern<onnx::ClipOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult matchAndRewrite(onnx::ClipOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = tensorType(op.getOutput());
+    auto lower = op.getMin() ? getConstantFloats(op.getMin()) : SmallVector<float>{};
+    auto upper = op.getMax() ? getConstantFloats(op.getMax()) : SmallVector<float>{};
+    if (lower && upper) {
+      float inf = std::numeric_limits<float>::infinity();
+      auto kernel = mote::ActivationOp::create(
+          rewriter, loc, TypeRange{type}, adaptor.getInput(),
+          emptyLike(rewriter, loc, type), ActivationKind::clip,
+          APFloat(lower->empty() ? -inf : (*lower)[0]),
+          APFloat(upper->empty() ? inf : (*upper)[0]));
+      rewriter.replaceOp(op, kernel->getResult(0));
+      return success();
+    }
+    Value result = adaptor.getInput();
+    for (auto [bound, kind] : {std::pair(adaptor.getMin(), BinaryKind::max),
+                               std::pair(adaptor.getMax(), BinaryKind::min)}) {
       if (!bound)
         continue;
-      auto value = getConstantFloats(bound);
-      if (!value || value->size() != 1)
-        return diags.unsupported(op, "Clip bounds must be constant scalars");
-      *slot = (*value)[0];
+      result = mote::BinaryOp::create(rewriter, loc, TypeRange{type}, result, bound,
+                                      emptyLike(rewriter, loc, type), kind,
+                                      ActivationKind::none, kNoParam, kNoParam)
+                   ->getResult(0);
     }
-    return act;
+    rewriter.replaceOp(op, result);
+    return success();
   }
 };
 
@@ -177,7 +194,7 @@ struct LowerClip : LowerActivation<onnx::ClipOp> {
 // Convolution, Gemm, MatMul, BatchNormalization
 //===----------------------------------------------------------------------===//
 
-/// Conv and pooling work on 2-d windows; a 1-d op runs over a height of 1.
+/// Conv and pooling kernels have no 1-d form: a 1-d op runs over a height of 1.
 SmallVector<int64_t> as2d(ArrayRef<int64_t> values, int64_t fill) {
   if (values.size() == 1)
     return {fill, values[0]};
@@ -281,32 +298,37 @@ struct LowerMatMul : LoweringPattern<onnx::MatMulOp> {
 };
 
 /// y = x * s + t with s = scale / sqrt(var + eps) and t = bias - mean * s,
-/// both shaped [C, 1, ...] to broadcast over dim 1.
+/// both shaped [C, 1, ...] to broadcast over dim 1. With constant parameters
+/// mote-fold-constants computes s and t, and mote-fold-scale-shift folds them
+/// into a preceding convolution.
 struct LowerBatchNorm : LoweringPattern<onnx::BatchNormalizationOp> {
   using LoweringPattern::LoweringPattern;
   LogicalResult matchAndRewrite(onnx::BatchNormalizationOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    auto scale = getConstantFloats(op.getScale());
-    auto bias = getConstantFloats(op.getB());
-    auto mean = getConstantFloats(op.getInputMean());
-    auto var = getConstantFloats(op.getInputVar());
-    if (!scale || !bias || !mean || !var)
-      return diags.unsupported(op, "BatchNormalization parameters must be constants");
-    float eps = op.getEpsilon().convertToFloat();
-    SmallVector<float> s, t;
-    for (size_t c = 0; c < scale->size(); ++c) {
-      s.push_back((*scale)[c] / std::sqrt((*var)[c] + eps));
-      t.push_back((*bias)[c] - (*mean)[c] * s.back());
-    }
     auto xType = tensorType(op.getX());
     SmallVector<int64_t> paramShape(xType.getRank() - 1, 1);
     paramShape[0] = xType.getDimSize(1);
-    auto paramType = RankedTensorType::get(paramShape, rewriter.getF32Type());
     Location loc = op.getLoc();
-    Value sConst = arith::ConstantOp::create(
-        rewriter, loc, DenseElementsAttr::get(paramType, ArrayRef(s)));
-    Value tConst = arith::ConstantOp::create(
-        rewriter, loc, DenseElementsAttr::get(paramType, ArrayRef(t)));
+    // Constant parameters fold here; parameters computed at run time are
+    // combined by kernels (and constant-folded later if they turn out constant).
+    auto binary = [&](BinaryKind kind, Value lhs, Value rhs,
+                      ActivationKind act = ActivationKind::none) -> Value {
+      auto type = tensorType(lhs);
+      return mote::BinaryOp::create(rewriter, loc, TypeRange{type}, lhs, rhs,
+                                    emptyLike(rewriter, loc, type), kind, act,
+                                    kNoParam, kNoParam)
+          ->getResult(0);
+    };
+    auto epsType = RankedTensorType::get({}, rewriter.getF32Type());
+    Value eps = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(epsType, op.getEpsilon().convertToFloat()));
+    Value stddev = binary(BinaryKind::add, adaptor.getInputVar(), eps,
+                          ActivationKind::sqrt);
+    Value scale = binary(BinaryKind::div, adaptor.getScale(), stddev);
+    Value shift = binary(BinaryKind::sub, adaptor.getB(),
+                         binary(BinaryKind::mul, adaptor.getInputMean(), scale));
+    Value sConst = reshapeTo(rewriter, loc, scale, paramShape);
+    Value tConst = reshapeTo(rewriter, loc, shift, paramShape);
     auto mul = mote::BinaryOp::create(rewriter, loc, TypeRange{xType},
                                       adaptor.getX(), sConst,
                                       emptyLike(rewriter, loc, xType), BinaryKind::mul,
@@ -331,10 +353,10 @@ struct LowerPool : LoweringPattern<OpTy> {
                                 ConversionPatternRewriter &rewriter) const override {
     auto xType = tensorType(op.getX());
     int64_t spatialDims = xType.getRank() - 2;
-    if (spatialDims != 1 && spatialDims != 2)
+    if (spatialDims < 1 || spatialDims > 3)
       return this->diags.unsupported(
           op, Twine(op->getName().stripDialect()) + " with " + Twine(spatialDims) +
-                  " spatial dims is not supported (1 or 2)");
+                  " spatial dims is not supported (1 to 3)");
     auto geometry = computeWindowGeometry(
         xType.getShape().drop_front(2), op.getKernelShape(), op.getAutoPad(),
         op.getPads(), op.getStrides(), op.getDilations(), op.getCeilMode() != 0,
@@ -348,12 +370,14 @@ struct LowerPool : LoweringPattern<OpTy> {
     auto yType = tensorType(op.getY());
     auto y4Type = RankedTensorType::get(shape4d(yType.getShape()),
                                         yType.getElementType());
-    auto pool = mote::Pool2DOp::create(
+    SmallVector<int64_t> pads(as2d(geometry->padsBegin, 0));
+    llvm::append_range(pads, as2d(geometry->padsEnd, 0));
+    auto pool = mote::PoolOp::create(
         rewriter, loc, TypeRange{y4Type},
         reshapeTo(rewriter, loc, adaptor.getX(), shape4d(xType.getShape())),
         emptyLike(rewriter, loc, y4Type), kind, as2d(geometry->kernel, 1),
-        as2d(geometry->strides, 1), pads2d(*geometry),
-        as2d(geometry->dilations, 1), countIncludePad);
+        as2d(geometry->strides, 1), pads, as2d(geometry->dilations, 1),
+        countIncludePad);
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, pool->getResult(0), yType));
     return success();
   }
@@ -386,8 +410,8 @@ struct LowerReduceMean : LoweringPattern<onnx::ReduceMeanOp> {
                                 ConversionPatternRewriter &rewriter) const override {
     int64_t rank = tensorType(op.getData()).getRank();
     SmallVector<int64_t> axes;
-    if (op.getAxes())
-      for (int64_t a : *getConstantInts(op.getAxes()))
+    if (auto given = op.getAxes() ? getConstantInts(op.getAxes()) : std::nullopt)
+      for (int64_t a : *given)
         axes.push_back(*normalizeAxis(a, rank));
     llvm::sort(axes);
     if (axes.empty() && !op.getNoopWithEmptyAxes())

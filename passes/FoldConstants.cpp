@@ -6,6 +6,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include <cmath>
 
 namespace mote {
 #define GEN_PASS_DEF_MOTEFOLDCONSTANTS
@@ -45,6 +46,8 @@ float applyBinary(BinaryKind kind, float a, float b) {
   case BinaryKind::sub: return a - b;
   case BinaryKind::mul: return a * b;
   case BinaryKind::div: return a / b;
+  case BinaryKind::max: return a < b ? b : a;
+  case BinaryKind::min: return a > b ? b : a;
   }
   llvm_unreachable("unknown binary kind");
 }
@@ -74,8 +77,10 @@ struct FoldReshapeOfConstant : OpRewritePattern<OpTy> {
 struct FoldBinary : OpRewritePattern<BinaryOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BinaryOp op, PatternRewriter &rewriter) const override {
-    if (!op->getNumResults() || op.getAct() != ActivationKind::none)
+    if (!op->getNumResults() || (op.getAct() != ActivationKind::none &&
+                                 op.getAct() != ActivationKind::sqrt))
       return failure();
+    bool takeSqrt = op.getAct() == ActivationKind::sqrt;
     auto lhs = getConstantFloats(op.getLhs()), rhs = getConstantFloats(op.getRhs());
     if (!lhs || !rhs)
       return failure();
@@ -85,7 +90,8 @@ struct FoldBinary : OpRewritePattern<BinaryOp> {
     SmallVector<int64_t> rs = broadcastStrides(shapeOf(op.getRhs()), type.getShape());
     SmallVector<float> out(type.getNumElements());
     forEachIndex(type.getShape(), [&](int64_t flat, ArrayRef<int64_t> idx) {
-      out[flat] = applyBinary(op.getKind(), (*lhs)[dot(idx, ls)], (*rhs)[dot(idx, rs)]);
+      float v = applyBinary(op.getKind(), (*lhs)[dot(idx, ls)], (*rhs)[dot(idx, rs)]);
+      out[flat] = takeSqrt ? std::sqrt(v) : v;
     });
     replaceWithConstant(rewriter, op, type, out);
     return success();

@@ -52,7 +52,8 @@ struct FoldIntoConv : OpRewritePattern<BinaryOp> {
   LogicalResult matchAndRewrite(BinaryOp op, PatternRewriter &rewriter) const override {
     auto conv = op.getLhs().getDefiningOp<Conv2DOp>();
     if (!conv || !op->getNumResults() || !conv->hasOneUse() ||
-        conv.getAct() != ActivationKind::none)
+        conv.getAct() != ActivationKind::none || op.getAct() != ActivationKind::none ||
+        op.getKind() == BinaryKind::max || op.getKind() == BinaryKind::min)
       return failure();
     auto filter = getConstantFloats(conv.getFilter());
     std::optional<SmallVector<float>> bias;
@@ -82,6 +83,9 @@ struct FoldIntoConv : OpRewritePattern<BinaryOp> {
       for (int64_t m = 0; m < channels; ++m)
         (*bias)[m] += op.getKind() == BinaryKind::add ? (*factor)[m] : -(*factor)[m];
       break;
+    case BinaryKind::max:
+    case BinaryKind::min:
+      return failure();
     }
     Location loc = op.getLoc();
     auto biasType = RankedTensorType::get({channels}, rewriter.getF32Type());

@@ -110,13 +110,15 @@ struct MotePlanMemoryPass
     if (walk.wasInterrupted())
       return signalPassFailure();
 
-    // Largest first; ties by first use, then by program order, so that the
-    // plan is deterministic.
+    // Largest first, ties by first use; buffers are distinct allocations in
+    // program order, so a total order by (size, first use, position) is
+    // deterministic.
     SmallVector<Buffer *> order;
     for (Buffer &b : buffers)
       order.push_back(&b);
-    llvm::stable_sort(order, [](Buffer *a, Buffer *b) {
-      return std::tie(b->bytes, a->firstUse) < std::tie(a->bytes, b->firstUse);
+    llvm::sort(order, [](Buffer *a, Buffer *b) {
+      return std::make_tuple(b->bytes, a->firstUse, a) <
+             std::make_tuple(a->bytes, b->firstUse, b);
     });
     SmallVector<Buffer *> placed;
     int64_t arenaSize = 0;

@@ -32,7 +32,8 @@ def Mote_ActivationKind : I32EnumAttr<"ActivationKind",
   I32EnumAttrCase<"none", 0>, I32EnumAttrCase<"relu", 1>,
   I32EnumAttrCase<"leaky_relu", 2>, I32EnumAttrCase<"clip", 3>,
   I32EnumAttrCase<"sigmoid", 4>, I32EnumAttrCase<"tanh", 5>,
-  I32EnumAttrCase<"hard_sigmoid", 6>, I32EnumAttrCase<"hard_swish", 7>]> {
+  I32EnumAttrCase<"hard_sigmoid", 6>, I32EnumAttrCase<"hard_swish", 7>,
+  I32EnumAttrCase<"sqrt", 8>]> {
   let cppNamespace = "::mote";
   let genSpecializedAttr = 0;
 }
@@ -40,7 +41,8 @@ def Mote_ActivationKindAttr : EnumAttr<Mote_Dialect, Mote_ActivationKind, "act">
 
 def Mote_BinaryKind : I32EnumAttr<"BinaryKind", "broadcast binary op", [
   I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
-  I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>]> {
+  I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
+  I32EnumAttrCase<"max", 4>, I32EnumAttrCase<"min", 5>]> {
   let cppNamespace = "::mote";
   let genSpecializedAttr = 0;
 }

@@ -76,7 +76,8 @@ LogicalResult Conv2DOp::verify() {
   if (getStrides().size() != 2 || getDilations().size() != 2 ||
       getPads().size() != 4)
     return emitOpError("needs 2 strides, 2 dilations and 4 pads");
-  if (getGroup() < 1 || x[1] != w[1] * getGroup() || w[0] % getGroup() != 0 ||
+  int64_t group = getGroup();
+  if (group < 1 || x[1] != w[1] * group || w[0] % group != 0 ||
       y[1] != w[0])
     return emitOpError("channel counts do not match the group");
   if (getBias() && shapeOf(getBias()) != ArrayRef<int64_t>{w[0]})
@@ -107,20 +108,24 @@ LogicalResult TransposeOp::verify() { return verifyKernel(*this, getOut()); }
 LogicalResult ConcatOp::verify() { return verifyKernel(*this, getOut()); }
 LogicalResult ReduceOp::verify() { return verifyKernel(*this, getOut()); }
 
-LogicalResult Pool2DOp::verify() {
+LogicalResult PoolOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  if (shapeOf(getInput()).size() != 4 || getKernel().size() != 2 ||
-      getStrides().size() != 2 || getDilations().size() != 2 ||
-      getPads().size() != 4)
-    return emitOpError("needs a 4-d input, 2-d kernel/strides/dilations, 4 pads");
+  int64_t rank = shapeOf(getInput()).size();
+  size_t spatial = rank - 2;
+  if ((rank != 4 && rank != 5) || getKernel().size() != spatial ||
+      getStrides().size() != spatial || getDilations().size() != spatial ||
+      getPads().size() != 2 * spatial)
+    return emitOpError("needs a 4-d or 5-d input and kernel, strides, "
+                       "dilations and begin/end pads for each spatial dim");
   return success();
 }
 
 LogicalResult SoftmaxOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  if (getAxis() < 0 || getAxis() >= (int64_t)shapeOf(getInput()).size())
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= (int64_t)shapeOf(getInput()).size())
     return emitOpError("axis is out of range");
   return success();
 }

@@ -30,7 +30,7 @@ def Mote_MatMulOp : Mote_KernelOp<"matmul"> {
 }
 
 def Mote_BinaryOp : Mote_KernelOp<"binary"> {
-  let summary = "broadcast elementwise add/sub/mul/div with fused activation";
+  let summary = "broadcast elementwise add/sub/mul/div/max/min with fused activation";
   let arguments = !con((ins AnyShaped:$lhs, AnyShaped:$rhs, AnyShaped:$out,
       Mote_BinaryKindAttr:$kind), Mote_ActivationArgs);
 }
@@ -40,11 +40,12 @@ def Mote_ActivationOp : Mote_KernelOp<"activation"> {
   let arguments = !con((ins AnyShaped:$input, AnyShaped:$out), Mote_ActivationArgs);
 }
 
-def Mote_Pool2DOp : Mote_KernelOp<"pool2d"> {
-  let summary = "2-d max or average pooling, NCHW";
+def Mote_PoolOp : Mote_KernelOp<"pool"> {
+  let summary = "2-d or 3-d max or average pooling, NCHW or NCDHW";
   let description = [{
-    `pads` is [top, left, bottom, right]; ceil mode is already folded into the
-    destination's shape.
+    `kernel`, `strides` and `dilations` have one entry per spatial dim; `pads`
+    holds the begin pads, then the end pads. Ceil mode is already folded into
+    the destination's shape.
   }];
   let arguments = (ins AnyShaped:$input, AnyShaped:$out, Mote_PoolKindAttr:$kind,
       DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$strides,

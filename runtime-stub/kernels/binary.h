@@ -4,6 +4,8 @@
 #define MOTE_BINARY_SUB 1
 #define MOTE_BINARY_MUL 2
 #define MOTE_BINARY_DIV 3
+#define MOTE_BINARY_MAX 4
+#define MOTE_BINARY_MIN 5
 
 MOTE_MAYBE_UNUSED static inline float mote_binary_op_(float a, float b, int32_t op) {
   switch (op) {
@@ -13,6 +15,10 @@ MOTE_MAYBE_UNUSED static inline float mote_binary_op_(float a, float b, int32_t 
     return a * b;
   case MOTE_BINARY_DIV:
     return a / b;
+  case MOTE_BINARY_MAX: /* a NaN in a propagates, as in a clip to a lower bound */
+    return a < b ? b : a;
+  case MOTE_BINARY_MIN:
+    return a > b ? b : a;
   default:
     return a + b;
   }
@@ -50,13 +56,20 @@ MOTE_MAYBE_UNUSED static inline void mote_binary_row_(const float* a, size_t as,
   case MOTE_BINARY_DIV:
     mote_binary_row_op_(a, as, b, bs, y, n, MOTE_BINARY_DIV);
     break;
+  case MOTE_BINARY_MAX:
+    mote_binary_row_op_(a, as, b, bs, y, n, MOTE_BINARY_MAX);
+    break;
+  case MOTE_BINARY_MIN:
+    mote_binary_row_op_(a, as, b, bs, y, n, MOTE_BINARY_MIN);
+    break;
   default:
     mote_binary_row_op_(a, as, b, bs, y, n, MOTE_BINARY_ADD);
     break;
   }
 }
 
-/* y = act(a OP b) with numpy broadcasting; op: 0 add, 1 sub, 2 mul, 3 div.
+/* y = act(a OP b) with numpy broadcasting; op: 0 add, 1 sub, 2 mul, 3 div, 4 max,
+ * 5 min (max/min propagate a NaN in a).
  * d0..d5: output dims (right-aligned, leading 1); as*, bs*: element strides of a and b
  * per output dim (0 = broadcast). y is dense. y may equal a or b when that operand has
  * the same dense layout as y (each element is read before it is written). */

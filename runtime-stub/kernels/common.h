@@ -29,6 +29,7 @@
 #define MOTE_ACT_TANH 5
 #define MOTE_ACT_HARD_SIGMOID 6
 #define MOTE_ACT_HARD_SWISH 7
+#define MOTE_ACT_SQRT 8
 
 /* Applies activation `act` with parameters p0, p1 to one value. Unknown codes act
  * as "none". NaN inputs propagate (except where ONNX clamps them away). */
@@ -51,6 +52,8 @@ MOTE_MAYBE_UNUSED static inline float mote_act(float x, int32_t act, float p0, f
     return fmaxf(0.0f, fminf(1.0f, p0 * x + p1));
   case MOTE_ACT_HARD_SWISH:
     return x * fmaxf(0.0f, fminf(1.0f, x / 6.0f + 0.5f));
+  case MOTE_ACT_SQRT:
+    return sqrtf(x);
   default:
     return x;
   }
@@ -83,6 +86,9 @@ MOTE_MAYBE_UNUSED static inline void mote_act_array(const float* x, float* y, si
     break;
   case MOTE_ACT_HARD_SWISH:
     for (i = 0; i < n; ++i) y[i] = mote_act(x[i], MOTE_ACT_HARD_SWISH, p0, p1);
+    break;
+  case MOTE_ACT_SQRT:
+    for (i = 0; i < n; ++i) y[i] = mote_act(x[i], MOTE_ACT_SQRT, p0, p1);
     break;
   default:
     if (y != x) {
