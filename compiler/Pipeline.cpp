@@ -58,7 +58,9 @@ void buildKernelsToBuffersPipeline(OpPassManager &pm) {
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
-  pm.nest<func::FuncOp>().addPass(createMotePlanMemory());
+  OpPassManager &func = pm.nest<func::FuncOp>();
+  func.addPass(createMoteForwardOutputs());
+  func.addPass(createMotePlanMemory());
 }
 
 void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name) {

@@ -30,11 +30,12 @@ def MoteFoldConstants : Pass<"mote-fold-constants", "mlir::func::FuncOp"> {
 }
 
 def MoteFoldScaleShift : Pass<"mote-fold-scale-shift", "mlir::func::FuncOp"> {
-  let summary = "Fold per-channel constant multiplies and adds into conv/gemm weights";
+  let summary = "Fold per-channel constant multiplies and adds into conv weights";
   let description = [{
     `conv -> mul by c[M,1,1] -> add d[M,1,1]` (what BatchNormalization becomes)
-    is rewritten into one convolution with scaled weights and a shifted bias.
-    The same holds for gemm with per-column constants.
+    is rewritten into one convolution with scaled weights and a shifted bias;
+    sub and div by per-channel constants fold the same way. Only a convolution
+    whose result has no other user and no fused activation is rewritten.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect"];
   let statistics = [Statistic<"numFolded", "folded", "Number of multiplies and adds folded">];
@@ -48,6 +49,18 @@ def MoteFuseActivations : Pass<"mote-fuse-activations", "mlir::func::FuncOp"> {
     kernel as it writes its result.
   }];
   let statistics = [Statistic<"numFused", "fused", "Number of activations fused">];
+}
+
+def MoteForwardOutputs : Pass<"mote-forward-outputs", "mlir::func::FuncOp"> {
+  let summary = "Let kernels write graph outputs straight into the caller's buffers";
+  let description = [{
+    Bufferization returns results through out-parameters by copying a buffer
+    into them at the end. When that buffer is a plain allocation read by
+    nothing after the copy, and the out-parameter is used by nothing else, the
+    allocation is replaced by the out-parameter and the copy disappears: one
+    copy less per output, and the output no longer occupies the arena.
+  }];
+  let statistics = [Statistic<"numForwarded", "forwarded", "Number of copies removed">];
 }
 
 def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
