@@ -25,6 +25,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <limits>
+#include <queue>
 
 using namespace mlir;
 /// ONNX's protobuf classes; `onnx::` is Mote's dialect.
@@ -33,9 +34,6 @@ namespace pb = ::onnx;
 namespace mote {
 namespace {
 
-/// Refuse tensors above this many elements: no device Mote targets holds one,
-/// and a hostile file must not make the compiler allocate gigabytes.
-constexpr int64_t kMaxElements = int64_t(1) << 28;
 
 //===----------------------------------------------------------------------===//
 // Locations: file + node name + op type, read back by the CLI's diagnostics
@@ -61,9 +59,12 @@ private:
   // Graph-level steps.
   LogicalResult readOpset(const pb::ModelProto &model);
   LogicalResult importInputs(const pb::GraphProto &graph);
-  LogicalResult importInitializers(const pb::GraphProto &graph);
+  FailureOr<Value> lookup(StringRef name, Location loc);
+  FailureOr<SmallVector<const pb::NodeProto *>>
+  topologicalOrder(const pb::GraphProto &graph);
   LogicalResult importNode(const pb::NodeProto &node, int index);
   LogicalResult importOutputs(const pb::GraphProto &graph, func::FuncOp func);
+  LogicalResult checkDeclaredOutput(const pb::ValueInfoProto &output, Value value);
 
   // Tensors and types.
   FailureOr<RankedTensorType> typeOfValueInfo(const pb::ValueInfoProto &info);
@@ -90,6 +91,12 @@ private:
   Location fileLoc;
   int64_t opset = 0;
   llvm::StringMap<Value> values;
+  /// Initializers not yet materialized; each becomes a constant at its first
+  /// use, so that the IR (and the emitted file) follows the graph, not the
+  /// order in which the file happens to list its initializers.
+  llvm::StringMap<const pb::TensorProto *> pendingInitializers;
+  /// Tensors some node produces, to tell a cycle from a dangling name.
+  llvm::StringSet<> producedByNodes;
   llvm::StringSet<> consumed;
   int64_t resourceCount = 0;
 };
@@ -227,8 +234,8 @@ Importer::checkedShape(ArrayRef<int64_t> dims, Location loc, StringRef what) {
   for (int64_t d : dims) {
     if (d < 0)
       return emitError(loc) << what << " has a negative dim " << d;
-    if (d != 0 && count > kMaxElements / d)
-      return emitError(loc) << what << " has more than " << kMaxElements
+    if (d != 0 && count > kMaxTensorElements / d)
+      return emitError(loc) << what << " has more than " << kMaxTensorElements
                             << " elements";
     count *= d;
   }
@@ -411,15 +418,108 @@ LogicalResult Importer::readOpset(const pb::ModelProto &model) {
   return success();
 }
 
-LogicalResult Importer::importInitializers(const pb::GraphProto &graph) {
-  for (const auto &tensor : graph.initializer()) {
-    Location loc = nodeLoc(ctx, path, tensor.name(), "initializer");
-    auto attr = tensorToAttr(tensor, loc);
-    if (failed(attr))
-      return failure();
-    values[tensor.name()] = onnx::ConstantOp::create(builder, loc, *attr);
+FailureOr<Value> Importer::lookup(StringRef name, Location loc) {
+  auto it = values.find(name);
+  if (it != values.end())
+    return it->second;
+  auto pending = pendingInitializers.find(name);
+  if (pending == pendingInitializers.end()) {
+    if (producedByNodes.contains(name))
+      return emitError(loc) << "input '" << name
+                            << "' is produced by a node on a cycle of the graph";
+    return emitError(loc) << "input '" << name
+                          << "' is not produced by any node, initializer or graph input";
   }
-  return success();
+  Location tensorLoc = nodeLoc(ctx, path, name, "initializer");
+  auto attr = tensorToAttr(*pending->second, tensorLoc);
+  if (failed(attr))
+    return failure();
+  Value constant = onnx::ConstantOp::create(builder, tensorLoc, *attr);
+  values[name] = constant;
+  pendingInitializers.erase(pending);
+  return constant;
+}
+
+/// ONNX requires nodes in topological order, but not every exporter obeys;
+/// Kahn's algorithm keeps the file's order where it is valid and finds cycles.
+FailureOr<SmallVector<const pb::NodeProto *>>
+Importer::topologicalOrder(const pb::GraphProto &graph) {
+  llvm::StringMap<int> producer;
+  for (auto [i, node] : llvm::enumerate(graph.node()))
+    for (const auto &out : node.output())
+      if (!out.empty()) {
+        producer.insert({out, (int)i});
+        producedByNodes.insert(out);
+      }
+  int n = graph.node_size();
+  std::vector<int> pendingInputs(n, 0);
+  std::vector<std::vector<int>> consumers(n);
+  for (auto [i, node] : llvm::enumerate(graph.node()))
+    for (const auto &in : node.input()) {
+      auto it = producer.find(in);
+      if (in.empty() || it == producer.end() || values.count(in) ||
+          pendingInitializers.count(in))
+        continue;
+      ++pendingInputs[i];
+      consumers[it->second].push_back(i);
+    }
+  // A min-heap on the file position keeps valid files in their own order.
+  std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+  for (int i = 0; i < n; ++i)
+    if (pendingInputs[i] == 0)
+      ready.push(i);
+  SmallVector<const pb::NodeProto *> order;
+  while (!ready.empty()) {
+    int i = ready.top();
+    ready.pop();
+    order.push_back(&graph.node(i));
+    for (int c : consumers[i])
+      if (--pendingInputs[c] == 0)
+        ready.push(c);
+  }
+  if ((int)order.size() != n) {
+    int stuck = 0;
+    while (pendingInputs[stuck] == 0)
+      ++stuck;
+    const pb::NodeProto &node = graph.node(stuck);
+    Location loc = nodeLoc(ctx, path,
+                           node.name().empty() && node.output_size()
+                               ? node.output(0)
+                               : node.name(),
+                           node.op_type());
+    return emitError(loc) << "the graph has a cycle through this node";
+  }
+  return order;
+}
+
+/// A graph output whose declared static shape disagrees with what the graph
+/// computes means the model and Mote read some op differently: refuse it
+/// rather than emit a header that lies. Symbolic and missing dims are free.
+LogicalResult Importer::checkDeclaredOutput(const pb::ValueInfoProto &output,
+                                            Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (!output.type().has_tensor_type())
+    return success();
+  const auto &tensor = output.type().tensor_type();
+  if (tensor.elem_type() != pb::TensorProto::FLOAT &&
+      tensor.elem_type() != pb::TensorProto::UNDEFINED)
+    return emitError(fileLoc) << "graph output '" << output.name()
+                              << "' is declared with a non-float element type";
+  if (!tensor.has_shape())
+    return success();
+  const auto &dims = tensor.shape().dim();
+  bool mismatch = dims.size() != type.getRank();
+  for (int i = 0; !mismatch && i < dims.size(); ++i)
+    mismatch = dims[i].has_dim_value() && dims[i].dim_value() != type.getDimSize(i);
+  if (!mismatch)
+    return success();
+  std::string declared;
+  for (const auto &d : dims)
+    declared += (declared.empty() ? "" : "x") +
+                (d.has_dim_value() ? std::to_string(d.dim_value()) : "?");
+  return emitError(fileLoc) << "graph output '" << output.name()
+                            << "' is declared as [" << declared
+                            << "] but the graph computes " << type;
 }
 
 LogicalResult Importer::importOutputs(const pb::GraphProto &graph,
@@ -427,14 +527,19 @@ LogicalResult Importer::importOutputs(const pb::GraphProto &graph,
   SmallVector<Value> results;
   llvm::StringSet<> seen;
   for (const auto &output : graph.output()) {
-    auto it = values.find(output.name());
-    if (it == values.end())
-      return emitError(fileLoc) << "graph output '" << output.name()
-                                << "' is not produced by any node";
     if (!seen.insert(output.name()).second)
       return emitError(fileLoc) << "graph output '" << output.name()
                                 << "' is listed twice";
-    results.push_back(it->second);
+    if (!values.count(output.name()) &&
+        !pendingInitializers.count(output.name()))
+      return emitError(fileLoc) << "graph output '" << output.name()
+                                << "' is not produced by any node";
+    auto value = lookup(output.name(), fileLoc);
+    if (failed(value))
+      return failure();
+    if (failed(checkDeclaredOutput(output, *value)))
+      return failure();
+    results.push_back(*value);
   }
   if (results.empty())
     return emitError(fileLoc) << "the graph has no outputs";
@@ -492,10 +597,14 @@ OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
                     builder.getBoolAttr(false));
   }
   builder.setInsertionPointToStart(body);
-  if (failed(importInitializers(graph)))
+  for (const auto &tensor : graph.initializer())
+    if (!values.count(tensor.name()))
+      pendingInitializers.insert({tensor.name(), &tensor});
+  auto order = topologicalOrder(graph);
+  if (failed(order))
     return nullptr;
-  for (auto [index, node] : llvm::enumerate(graph.node()))
-    if (failed(importNode(node, index)))
+  for (auto [index, node] : llvm::enumerate(*order))
+    if (failed(importNode(*node, index)))
       return nullptr;
   if (failed(importOutputs(graph, func)))
     return nullptr;
@@ -652,11 +761,10 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
       operands.push_back(nullptr);
       continue;
     }
-    auto it = values.find(name);
-    if (it == values.end())
-      return emitError(loc) << "input '" << name
-                            << "' is not produced by any node, initializer or graph input";
-    operands.push_back(it->second);
+    auto value = lookup(name, loc);
+    if (failed(value))
+      return failure();
+    operands.push_back(*value);
   }
   auto operand = [&](size_t i) -> Value {
     return i < operands.size() ? operands[i] : Value();

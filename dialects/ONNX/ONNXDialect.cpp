@@ -5,6 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mote;
@@ -34,8 +35,15 @@ Operation *ONNXDialect::materializeConstant(OpBuilder &builder, Attribute value,
 namespace {
 using Loc = std::optional<Location>;
 
-RankedTensorType f32Tensor(MLIRContext *ctx, ArrayRef<int64_t> shape) {
-  return RankedTensorType::get(shape, Float32Type::get(ctx));
+/// Appends the f32 tensor type of `shape` as the result, unless the shape is
+/// negative or larger than any tensor Mote accepts.
+LogicalResult pushF32(MLIRContext *ctx, std::optional<Location> loc,
+                      ArrayRef<int64_t> shape, SmallVectorImpl<Type> &types) {
+  if (!checkedElementCount(shape))
+    return emitOptionalError(loc, "the result would have a negative dim or more than ",
+                             kMaxTensorElements, " elements");
+  types.push_back(RankedTensorType::get(shape, Float32Type::get(ctx)));
+  return success();
 }
 
 ArrayRef<int64_t> shapeOf(Value v) {
@@ -64,8 +72,7 @@ LogicalResult inferBroadcast(MLIRContext *ctx, Loc loc, Value a, Value b,
   auto shape = broadcastShapes(shapeOf(a), shapeOf(b));
   if (!shape)
     return fail(loc, "operand shapes are not broadcast-compatible");
-  types.push_back(f32Tensor(ctx, *shape));
-  return success();
+  return pushF32(ctx, loc, *shape, types);
 }
 
 LogicalResult inferSame(Loc loc, Value input, SmallVectorImpl<Type> &types) {
@@ -186,8 +193,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     return failure();
   SmallVector<int64_t> shape = {x[0], w[0]};
   llvm::append_range(shape, geometry->output);
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult GemmOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -209,8 +215,7 @@ LogicalResult GemmOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     if (!shape || *shape != ArrayRef<int64_t>{m, n})
       return fail(loc, "Gemm C does not broadcast to [M, N]");
   }
-  types.push_back(f32Tensor(ctx, {m, n}));
-  return success();
+  return pushF32(ctx, loc, {m, n}, types);
 }
 
 LogicalResult MatMulOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -236,8 +241,7 @@ LogicalResult MatMulOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     shape.push_back(a[a.size() - 2]);
   if (!vecB)
     shape.push_back(b.back());
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult BatchNormalizationOp::inferReturnTypes(
@@ -275,8 +279,7 @@ static LogicalResult inferPool(MLIRContext *ctx, Loc loc, Adaptor adaptor,
     return failure();
   SmallVector<int64_t> shape = {x[0], x[1]};
   llvm::append_range(shape, geometry->output);
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -299,8 +302,7 @@ LogicalResult GlobalAveragePoolOp::inferReturnTypes(
   if (shape.size() < 3)
     return fail(loc, "GlobalAveragePool input must have rank >= 3");
   std::fill(shape.begin() + 2, shape.end(), 1);
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *, Loc loc,
@@ -337,8 +339,7 @@ LogicalResult ReduceMeanOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     else if (adaptor.getKeepdims())
       shape.push_back(1);
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 //===----------------------------------------------------------------------===//
@@ -372,7 +373,8 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     if (d < 0)
       return fail(loc, "Reshape shape has a negative dim");
     shape.push_back(d);
-    known *= d;
+    if (llvm::MulOverflow(known, d, known))
+      return fail(loc, "Reshape shape is too large");
   }
   int64_t total = shapeProduct(x);
   if (inferred >= 0) {
@@ -383,8 +385,7 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     return fail(loc, "Reshape changes the element count from " + Twine(total) +
                          " to " + Twine(known));
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult FlattenOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -398,9 +399,8 @@ LogicalResult FlattenOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     axis += x.size();
   if (axis < 0 || axis > (int64_t)x.size())
     return fail(loc, "Flatten axis is out of range");
-  types.push_back(f32Tensor(ctx, {shapeProduct(x.take_front(axis)),
-                                  shapeProduct(x.drop_front(axis))}));
-  return success();
+  return pushF32(ctx, loc, {shapeProduct(x.take_front(axis)),
+                                  shapeProduct(x.drop_front(axis))}, types);
 }
 
 LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -429,8 +429,7 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     if (d != 1)
       return fail(loc, "Squeeze axis " + Twine(i) + " has size " + Twine(d));
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -450,8 +449,7 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
   const int64_t *next = x.begin();
   for (int64_t i = 0; i < rank + (int64_t)axes->size(); ++i)
     shape.push_back(llvm::is_contained(*axes, i) ? 1 : *next++);
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult TransposeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -476,8 +474,7 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     seen[p] = true;
     shape.push_back(x[p]);
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult ConcatOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -501,8 +498,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
         return fail(loc, "Concat inputs differ in dim " + Twine(i));
     shape[*axis] += s[*axis];
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 LogicalResult PadOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -518,13 +514,13 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     return fail(loc, "Pad needs " + Twine(2 * x.size()) + " pads");
   SmallVector<int64_t> shape;
   for (size_t i = 0; i < x.size(); ++i) {
-    int64_t d = x[i] + (*pads)[i] + (*pads)[i + x.size()];
-    if (d < 0)
-      return fail(loc, "Pad makes dim " + Twine(i) + " negative");
+    int64_t d;
+    if (llvm::AddOverflow(x[i], (*pads)[i], d) ||
+        llvm::AddOverflow(d, (*pads)[i + x.size()], d) || d < 0)
+      return fail(loc, "Pad makes dim " + Twine(i) + " negative or too large");
     shape.push_back(d);
   }
-  types.push_back(f32Tensor(ctx, shape));
-  return success();
+  return pushF32(ctx, loc, shape, types);
 }
 
 #define GET_OP_CLASSES

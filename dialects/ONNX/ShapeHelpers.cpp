@@ -139,6 +139,16 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
+std::optional<int64_t> checkedElementCount(ArrayRef<int64_t> shape) {
+  int64_t count = 1;
+  for (int64_t d : shape) {
+    if (d < 0 || (d != 0 && count > kMaxTensorElements / d))
+      return std::nullopt;
+    count *= d;
+  }
+  return count;
+}
+
 int64_t shapeProduct(ArrayRef<int64_t> shape) {
   int64_t n = 1;
   for (int64_t d : shape)

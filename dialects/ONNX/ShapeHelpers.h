@@ -51,6 +51,15 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 /// Product of the dims; the element count of a static shape.
 int64_t shapeProduct(llvm::ArrayRef<int64_t> shape);
 
+/// No tensor may hold more elements than this (1 GiB of float32): no device
+/// Mote targets has that much memory, and a hostile file must not make the
+/// compiler overflow or allocate gigabytes.
+constexpr int64_t kMaxTensorElements = int64_t(1) << 28;
+
+/// The element count of `shape` if every dim is non-negative and the count is
+/// at most kMaxTensorElements, computed without overflow; nullopt otherwise.
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
+
 } // namespace mote
 
 #endif // MOTE_DIALECTS_ONNX_SHAPEHELPERS_H
