@@ -11,6 +11,8 @@ namespace mote {
 /// calls, its weights, the graph function (printed by EmitC's translateToCpp)
 /// and the extern "C" entry points; and the header declaring them, with every
 /// input's and output's name, dtype and shape and `<NAME>_ARENA_BYTES`.
+/// The source includes `headerFileName`, unless it is empty (the caller then
+/// puts the header text in front of the source).
 mlir::LogicalResult writeCpp(mlir::ModuleOp module, llvm::StringRef name,
                              llvm::StringRef headerFileName,
                              llvm::raw_ostream &source,

@@ -132,7 +132,7 @@ LogicalResult describe(MatMulOp op, ValueRange v, KernelCall &call) {
                     y = shapeOf(op.getOut());
   ArrayRef<int64_t> batch = y.drop_back(2);
   if (batch.size() > 4)
-    return op.emitOpError("has more than 4 batch dims");
+    return op->emitError("MatMul with more than 4 batch dims is not supported");
   // Batch strides in elements of each operand, 0 where it broadcasts.
   auto batchStrides = [&](ArrayRef<int64_t> shape) {
     int64_t matrix = shape[shape.size() - 2] * shape.back();
@@ -157,7 +157,7 @@ LogicalResult describe(BinaryOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_binary_f32", "binary.h");
   ArrayRef<int64_t> y = shapeOf(op.getOut());
   if (y.size() > kMaxRank)
-    return op.emitOpError("rank above 6 is not supported");
+    return op->emitError("rank above 6 is not supported");
   call.buffer(v[0]).buffer(v[1]).buffer(v[2])
       .i32(static_cast<int64_t>(op.getKind()))
       .i32s(padFront(y, 1))
@@ -203,7 +203,7 @@ LogicalResult describe(TransposeOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_transpose_f32", "transpose.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   if (x.size() > kMaxRank)
-    return op.emitOpError("rank above 6 is not supported");
+    return op->emitError("rank above 6 is not supported");
   int64_t lead = kMaxRank - x.size();
   SmallVector<int64_t> perm;
   for (int64_t i = 0; i < lead; ++i)
@@ -218,7 +218,7 @@ LogicalResult describe(PadOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_pad_f32", "pad.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput()), y = shapeOf(op.getOut());
   if (x.size() > kMaxRank)
-    return op.emitOpError("rank above 6 is not supported");
+    return op->emitError("rank above 6 is not supported");
   call.buffer(v[0]).buffer(v[1]).f32(op.getValue().convertToFloat())
       .i32s(padFront(x, 1)).i32s(padFront(y, 1))
       .i32s(padFront(op.getPads().take_front(x.size()), 0));
@@ -229,7 +229,7 @@ LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_reduce_f32", "reduce.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   if (x.size() > kMaxRank)
-    return op.emitOpError("rank above 6 is not supported");
+    return op->emitError("rank above 6 is not supported");
   SmallVector<int64_t> reduced(x.size(), 0);
   for (int64_t axis : op.getAxes())
     reduced[axis] = 1;
@@ -251,6 +251,12 @@ struct LowerKernel : OpConversionPattern<OpTy> {
                                 ConversionPatternRewriter &rewriter) const override {
     if (op->getNumResults())
       return rewriter.notifyMatchFailure(op, "kernel is not bufferized");
+    // The kernel library is float32 today; integer kernels come with
+    // quantization.
+    for (Value operand : op->getOperands())
+      if (!cast<ShapedType>(operand.getType()).getElementType().isF32())
+        return op->emitError("only float32 kernels are implemented, not ")
+               << operand.getType();
     KernelCall call(rewriter);
     if (failed(describe(op, adaptor.getOperands(), call)))
       return failure();
@@ -377,6 +383,8 @@ struct LowerCopy : OpConversionPattern<memref::CopyOp> {
   LogicalResult matchAndRewrite(memref::CopyOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     auto type = cast<MemRefType>(op.getSource().getType());
+    if (!type.getElementType().isIntOrFloat())
+      return op->emitError("cannot copy elements of type ") << type.getElementType();
     int64_t bytes = type.getNumElements() * type.getElementTypeBitWidth() / 8;
     KernelCall call(rewriter);
     call.kernel("memcpy", "common.h")
@@ -397,9 +405,12 @@ struct ConvertMoteToEmitCPass
     Naming naming{modelName, {}};
 
     int64_t arenaBytes = 0;
-    for (auto func : module.getOps<func::FuncOp>())
+    for (auto func : module.getOps<func::FuncOp>()) {
       if (auto bytes = func->getAttrOfType<IntegerAttr>("mote.arena_bytes"))
         arenaBytes = std::max(arenaBytes, bytes.getInt());
+      if (auto align = func->getAttrOfType<IntegerAttr>("mote.arena_alignment"))
+        arenaAlignment = std::max(arenaAlignment, align.getInt());
+    }
 
     TypeConverter converter;
     converter.addConversion([](Type type) { return type; });
@@ -433,13 +444,17 @@ struct ConvertMoteToEmitCPass
 
   /// Declares the arena, names the graph function and records for the writer
   /// which kernel files the module calls.
+  /// The arena's alignment: what the plan assumed, at least 16 for SIMD loads.
+  int64_t arenaAlignment = 16;
+
   void finishModule(ModuleOp module, int64_t arenaBytes,
                     const llvm::SetVector<StringRef> &files) {
     OpBuilder b(module.getBodyRegion());
     if (arenaBytes > 0) {
       // A float array: every planned buffer is float32 today, and accessing a
       // float array through float* keeps strict aliasing intact.
-      emitc::VerbatimOp::create(b, module.getLoc(), "alignas(16)");
+      emitc::VerbatimOp::create(
+          b, module.getLoc(), "alignas(" + std::to_string(arenaAlignment) + ")");
       emitc::GlobalOp::create(
           b, module.getLoc(), modelName + "_arena",
           emitc::ArrayType::get({(arenaBytes + 3) / 4}, b.getF32Type()),

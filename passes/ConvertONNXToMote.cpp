@@ -109,6 +109,8 @@ struct LowerBinary : LoweringPattern<OpTy> {
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     auto type = tensorType(op.getResult());
+    if (type.getRank() > 6)
+      return this->diags.unsupported(op, "broadcasting above rank 6 is not supported");
     Value out = emptyLike(rewriter, op.getLoc(), type);
     auto binary = mote::BinaryOp::create(rewriter, op.getLoc(), TypeRange{type},
                                          adaptor.getA(), adaptor.getB(), out, kind,
@@ -547,6 +549,12 @@ struct ConvertONNXToMotePass
                            func::FuncDialect>();
     // A failed conversion is rolled back, so only the patterns know which
     // node was at fault; they have said so already unless nothing was said.
+    // The framework adds "failed to legalize" for the node a pattern has
+    // already explained; one message per problem is enough.
+    ScopedDiagnosticHandler dropRepeats(ctx, [&](Diagnostic &diag) {
+      return success(!diags.reported.empty() &&
+                     StringRef(diag.str()).starts_with("failed to legalize"));
+    });
     if (failed(applyPartialConversion(getOperation(), target, std::move(patterns)))) {
       if (diags.reported.empty())
         getOperation().emitError("could not lower the onnx ops to mote kernels");

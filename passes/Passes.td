@@ -70,7 +70,8 @@ def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
     collapse/expand_shape extend the range of the buffer they alias), packs the
     buffers greedily by decreasing size at the lowest offset that overlaps no
     simultaneously live buffer, and replaces them with `mote.arena_slice`.
-    The arena size is recorded as `mote.arena_bytes` on the function.
+    The arena size and alignment are recorded as `mote.arena_bytes` and
+    `mote.arena_alignment` on the function.
   }];
   let options = [Option<"alignment", "alignment", "int64_t", "16",
                         "Byte alignment of every buffer in the arena">];
@@ -85,7 +86,8 @@ def ConvertMoteToEmitC : Pass<"convert-mote-to-emitc", "mlir::ModuleOp"> {
     library (runtime-stub/KERNELS.md), constant globals become aligned
     `static const` arrays, arena slices become pointers into the arena, views
     become the pointer they alias and copies become memcpy. The graph function
-    becomes the entry point `<name>_run`.
+    becomes `static void <name>_graph(...)`; the C++ writer adds the extern "C"
+    entry points around it.
   }];
   let options = [Option<"modelName", "model-name", "std::string", "\"model\"",
                         "Prefix of every emitted C symbol">];

@@ -139,6 +139,7 @@ struct MotePlanMemoryPass
     }
     func.walk([](memref::DeallocOp dealloc) { dealloc.erase(); });
     func->setAttr("mote.arena_bytes", builder.getI64IntegerAttr(arenaSize));
+    func->setAttr("mote.arena_alignment", builder.getI64IntegerAttr(alignment));
     numBuffers += buffers.size();
     arenaBytes += arenaSize;
   }

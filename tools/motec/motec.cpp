@@ -14,6 +14,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -95,33 +96,51 @@ std::string defaultName() {
   return outputPath != "-" && isSafeIdentifier(stem) ? stem : "model";
 }
 
-/// Writes `text` to `path` atomically: a temporary file renamed into place,
-/// so that a failed run never leaves a partial file behind.
-bool writeAtomically(StringRef path, StringRef text) {
-  if (path == "-") {
-    outs() << text;
-    return true;
-  }
-  SmallString<256> temp;
-  int fd;
-  if (auto ec = sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp)) {
-    errs() << "motec: cannot write " << path << ": " << ec.message() << "\n";
-    return false;
-  }
-  {
+/// Writes every (path, text) pair, or none: each text goes to a temporary
+/// file beside its path first, and only when all are written are they renamed
+/// into place, so that a failed run leaves no partial output behind.
+bool writeAll(ArrayRef<std::pair<std::string, std::string>> files) {
+  SmallVector<std::string> temps;
+  auto cleanUp = [&] {
+    for (const std::string &temp : temps)
+      sys::fs::remove(temp);
+  };
+  for (const auto &[path, text] : files) {
+    SmallString<256> temp;
+    int fd;
+    if (auto ec = sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp)) {
+      errs() << "motec: cannot write " << path << ": " << ec.message() << "\n";
+      cleanUp();
+      return false;
+    }
+    temps.push_back(temp.str().str());
     raw_fd_ostream os(fd, /*shouldClose=*/true);
     os << text;
     os.close();
     if (os.has_error()) {
-      sys::fs::remove(temp);
       errs() << "motec: cannot write " << path << "\n";
+      os.clear_error();
+      cleanUp();
       return false;
     }
   }
-  if (auto ec = sys::fs::rename(temp, path)) {
-    sys::fs::remove(temp);
-    errs() << "motec: cannot write " << path << ": " << ec.message() << "\n";
-    return false;
+  // A rename can still fail on a target that is not a regular file; check
+  // them all before the first rename so that it does not fail half-way.
+  for (const auto &file : files) {
+    sys::fs::file_status status;
+    if (!sys::fs::status(file.first, status) &&
+        status.type() != sys::fs::file_type::regular_file) {
+      errs() << "motec: cannot write " << file.first << ": not a regular file\n";
+      cleanUp();
+      return false;
+    }
+  }
+  for (auto [temp, file] : llvm::zip(temps, files)) {
+    if (auto ec = sys::fs::rename(temp, file.first)) {
+      errs() << "motec: cannot write " << file.first << ": " << ec.message() << "\n";
+      cleanUp();
+      return false;
+    }
   }
   return true;
 }
@@ -131,9 +150,11 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter(printVersion);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "motec: compiles an ONNX model into one "
-                              "self-contained C++ file and its header\n");
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "motec: compiles an ONNX model into one "
+                                   "self-contained C++ file and its header\n",
+                                   &errs()))
+    return 2;
 
   CompileOptions options;
   options.target = target;
@@ -144,6 +165,16 @@ int main(int argc, char **argv) {
   if (target != "host" && target != "generic") {
     errs() << "motec: unknown target '" << target << "' (known: host, generic)\n";
     return 2;
+  }
+  if (outputPath != "-") {
+    StringRef file = sys::path::filename(outputPath);
+    if (sys::path::extension(file) == ".h" || file.empty() ||
+        !llvm::all_of(file, [](char c) { return isPrint(c) && c != '"' && c != '\\'; })) {
+      errs() << "motec: output file name '" << file
+             << "' must not end in .h and must hold printable characters "
+                "other than '\"' and '\\'\n";
+      return 2;
+    }
   }
   if (!isSafeIdentifier(options.name)) {
     errs() << "motec: --name '" << options.name
@@ -168,23 +199,25 @@ int main(int argc, char **argv) {
 
   std::string source, header;
   raw_string_ostream sourceStream(source), headerStream(header);
+  bool toStdout = outputPath == "-";
   if (options.emit != EmitLevel::Cpp) {
     module->print(sourceStream);
-    return writeAtomically(outputPath, source) ? 0 : 2;
+    if (toStdout) {
+      outs() << source;
+      return 0;
+    }
+    return writeAll({{outputPath, source}}) ? 0 : 2;
   }
-  std::string headerPath = outputPath == "-" ? "-" : sys::path::filename(outputPath).str();
+  // On stdout the header comes first and the source does not include it, so
+  // that the stream is one compilable file.
   SmallString<256> headerFile(outputPath);
   sys::path::replace_extension(headerFile, ".h");
-  if (failed(writeCpp(*module, options.name, sys::path::filename(headerFile),
-                      sourceStream, headerStream)))
+  std::string include = toStdout ? "" : sys::path::filename(headerFile).str();
+  if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream)))
     return 1;
-  if (outputPath == "-") {
+  if (toStdout) {
     outs() << header << source;
     return 0;
   }
-  if (headerFile == outputPath) {
-    errs() << "motec: the output file must not end in .h\n";
-    return 2;
-  }
-  return writeAtomically(headerFile, header) && writeAtomically(outputPath, source) ? 0 : 2;
+  return writeAll({{headerFile.str().str(), header}, {outputPath, source}}) ? 0 : 2;
 }

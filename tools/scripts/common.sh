@@ -10,8 +10,7 @@ MOTE_PACKAGES=(
   cmake ninja-build g++ clang-22 lld-22
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libonnx-dev libprotobuf-dev protobuf-compiler
-  catch2 python3-onnx python3-numpy libonnx-testdata
-  nodejs npm binutils
+  catch2 python3-onnx python3-numpy libonnx-testdata binutils
 )
 
 mote_install_deps() {
@@ -19,6 +18,8 @@ mote_install_deps() {
   for p in "${MOTE_PACKAGES[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
+  # Node.js may come from elsewhere with its own npm; only add Debian's if absent.
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     echo "== installing: ${missing[*]}"
     local sudo=""
