@@ -14,6 +14,8 @@ config.excludes = ["Inputs", "CMakeLists.txt", "README.md"]
 
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
+# `not`, `count` and friends are run by name from RUN lines.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 # The C++ every emitted file must compile under: both compilers, warnings as
 # errors, no exceptions and no RTTI, as a user's firmware build would.
