@@ -9,7 +9,7 @@
 #include "compiler/Importer.h"
 
 #include "dialects/ONNX/ONNXDialect.h"
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -359,11 +359,29 @@ FailureOr<ElementsAttr> Importer::tensorToAttr(const pb::TensorProto &tensor,
     auto type = RankedTensorType::get(*shape, builder.getI64Type());
     return cast<ElementsAttr>(DenseElementsAttr::get(type, ArrayRef<int64_t>(data)));
   }
+  case pb::TensorProto::BOOL: {
+    // Flags such as Dropout's training_mode; one byte per element in raw
+    // data, one int32 per element otherwise.
+    SmallVector<bool> data;
+    if (hasRaw) {
+      if ((int64_t)raw.size() != count)
+        return sizeError(raw.size(), 1);
+      for (char c : raw)
+        data.push_back(c != 0);
+    } else {
+      if (tensor.int32_data_size() != count)
+        return sizeError(tensor.int32_data_size(), 1);
+      for (int32_t v : tensor.int32_data())
+        data.push_back(v != 0);
+    }
+    auto type = RankedTensorType::get(*shape, builder.getI1Type());
+    return cast<ElementsAttr>(DenseElementsAttr::get(type, ArrayRef<bool>(data)));
+  }
   default:
     return emitError(loc) << what << " has element type "
                           << pb::TensorProto::DataType_Name(
                                  (pb::TensorProto::DataType)tensor.data_type())
-                          << "; only FLOAT, INT32 and INT64 constants are supported";
+                          << "; only FLOAT, INT32, INT64 and BOOL constants are supported";
   }
 }
 

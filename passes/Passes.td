@@ -75,6 +75,7 @@ def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
   }];
   let options = [Option<"alignment", "alignment", "int64_t", "16",
                         "Byte alignment of every buffer in the arena">];
+  let dependentDialects = ["mote::MoteDialect"];
   let statistics = [Statistic<"numBuffers", "buffers", "Number of buffers planned">,
                     Statistic<"arenaBytes", "arena-bytes", "Size of the arena in bytes">];
 }

@@ -1,5 +1,6 @@
 //===- MoteDialect.cpp - mote dialect, verifiers and effects --------------===//
 #include "dialects/Mote/MoteDialect.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -66,6 +67,21 @@ static ArrayRef<int64_t> shapeOf(Value v) {
   return cast<ShapedType>(v.getType()).getShape();
 }
 
+// The verifiers below check every shape against the attributes, because
+// codegen turns them into the bounds of kernel loops: IR that verifies must
+// never make a kernel read or write outside its buffers.
+
+static bool allPositive(ArrayRef<int64_t> values) {
+  return llvm::all_of(values, [](int64_t v) { return v >= 1; });
+}
+
+/// The output extent of a sliding window; `ceil` rounds the last window up.
+static int64_t windowOutput(int64_t in, int64_t padBegin, int64_t padEnd,
+                            int64_t kernel, int64_t stride, int64_t dilation) {
+  int64_t span = in + padBegin + padEnd - ((kernel - 1) * dilation + 1);
+  return span < 0 ? 0 : span / stride + 1;
+}
+
 LogicalResult Conv2DOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
@@ -73,13 +89,21 @@ LogicalResult Conv2DOp::verify() {
                     y = shapeOf(getOut());
   if (x.size() != 4 || w.size() != 4 || y.size() != 4)
     return emitOpError("input, filter and destination must be 4-d (NCHW)");
-  if (getStrides().size() != 2 || getDilations().size() != 2 ||
-      getPads().size() != 4)
-    return emitOpError("needs 2 strides, 2 dilations and 4 pads");
+  ArrayRef<int64_t> strides = getStrides(), dilations = getDilations(),
+                    pads = getPads();
+  if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4 ||
+      !allPositive(strides) || !allPositive(dilations) ||
+      llvm::any_of(pads, [](int64_t p) { return p < 0; }))
+    return emitOpError("needs 2 positive strides, 2 positive dilations and 4 "
+                       "non-negative pads");
   int64_t group = getGroup();
-  if (group < 1 || x[1] != w[1] * group || w[0] % group != 0 ||
-      y[1] != w[0])
-    return emitOpError("channel counts do not match the group");
+  if (group < 1 || x[1] != w[1] * group || w[0] % group != 0 || y[1] != w[0] ||
+      y[0] != x[0])
+    return emitOpError("batch and channel counts do not match the group");
+  for (int d = 0; d < 2; ++d)
+    if (y[2 + d] != windowOutput(x[2 + d], pads[d], pads[d + 2], w[2 + d],
+                                 strides[d], dilations[d]))
+      return emitOpError("destination size does not match the window geometry");
   if (getBias() && shapeOf(getBias()) != ArrayRef<int64_t>{w[0]})
     return emitOpError("bias must have one value per output channel");
   return success();
@@ -88,36 +112,76 @@ LogicalResult Conv2DOp::verify() {
 LogicalResult GemmOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  if (shapeOf(getA()).size() != 2 || shapeOf(getB()).size() != 2 ||
-      shapeOf(getOut()).size() != 2)
+  ArrayRef<int64_t> a = shapeOf(getA()), b = shapeOf(getB()), y = shapeOf(getOut());
+  if (a.size() != 2 || b.size() != 2 || y.size() != 2)
     return emitOpError("operands must be 2-d");
+  int64_t m = getTransA() ? a[1] : a[0], k = getTransA() ? a[0] : a[1];
+  int64_t kb = getTransB() ? b[1] : b[0], n = getTransB() ? b[0] : b[1];
+  if (k != kb || y[0] != m || y[1] != n)
+    return emitOpError("operand shapes do not form [M, K] x [K, N] -> [M, N]");
+  if (Value c = getC()) {
+    ArrayRef<int64_t> cs = shapeOf(c);
+    if (cs.size() != 2 || (cs[0] != 1 && cs[0] != m) || (cs[1] != 1 && cs[1] != n))
+      return emitOpError("C must be 2-d and broadcast to [M, N]");
+  }
   return success();
 }
 
 LogicalResult MatMulOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  if (shapeOf(getA()).size() < 2 || shapeOf(getB()).size() < 2)
+  ArrayRef<int64_t> a = shapeOf(getA()), b = shapeOf(getB()), y = shapeOf(getOut());
+  if (a.size() < 2 || b.size() < 2 || y.size() < 2)
     return emitOpError("operands must have rank >= 2");
+  auto batch = broadcastShapes(a.drop_back(2), b.drop_back(2));
+  if (a.back() != b[b.size() - 2] || !batch || *batch != y.drop_back(2) ||
+      y[y.size() - 2] != a[a.size() - 2] || y.back() != b.back())
+    return emitOpError("operand shapes do not form [..., M, K] x [..., K, N]");
   return success();
 }
 
-LogicalResult BinaryOp::verify() { return verifyKernel(*this, getOut()); }
-LogicalResult ActivationOp::verify() { return verifyKernel(*this, getOut()); }
-LogicalResult TransposeOp::verify() { return verifyKernel(*this, getOut()); }
-LogicalResult ConcatOp::verify() { return verifyKernel(*this, getOut()); }
-LogicalResult ReduceOp::verify() { return verifyKernel(*this, getOut()); }
+LogicalResult BinaryOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  auto shape = broadcastShapes(shapeOf(getLhs()), shapeOf(getRhs()));
+  if (!shape || *shape != shapeOf(getOut()))
+    return emitOpError("operands do not broadcast to the destination's shape");
+  return success();
+}
+
+LogicalResult ActivationOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  if (shapeOf(getInput()) != shapeOf(getOut()))
+    return emitOpError("input and destination shapes differ");
+  return success();
+}
 
 LogicalResult PoolOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  int64_t rank = shapeOf(getInput()).size();
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  int64_t rank = x.size();
   size_t spatial = rank - 2;
-  if ((rank != 4 && rank != 5) || getKernel().size() != spatial ||
-      getStrides().size() != spatial || getDilations().size() != spatial ||
-      getPads().size() != 2 * spatial)
+  if ((rank != 4 && rank != 5) || y.size() != x.size() ||
+      getKernel().size() != spatial || getStrides().size() != spatial ||
+      getDilations().size() != spatial || getPads().size() != 2 * spatial)
     return emitOpError("needs a 4-d or 5-d input and kernel, strides, "
                        "dilations and begin/end pads for each spatial dim");
+  if (!allPositive(getKernel()) || !allPositive(getStrides()) ||
+      !allPositive(getDilations()) ||
+      llvm::any_of(getPads(), [](int64_t p) { return p < 0; }))
+    return emitOpError("kernel, strides and dilations must be positive, pads "
+                       "non-negative");
+  if (y[0] != x[0] || y[1] != x[1])
+    return emitOpError("batch and channels must be kept");
+  // Ceil mode may add one window whose start lies in the input or padding.
+  for (size_t d = 0; d < spatial; ++d) {
+    int64_t floor = windowOutput(x[2 + d], getPads()[d], getPads()[d + spatial],
+                                 getKernel()[d], getStrides()[d], getDilations()[d]);
+    if (y[2 + d] < 1 || (y[2 + d] != floor && y[2 + d] != floor + 1))
+      return emitOpError("destination size does not match the window geometry");
+  }
   return success();
 }
 
@@ -127,14 +191,82 @@ LogicalResult SoftmaxOp::verify() {
   int64_t axis = getAxis();
   if (axis < 0 || axis >= (int64_t)shapeOf(getInput()).size())
     return emitOpError("axis is out of range");
+  if (shapeOf(getInput()) != shapeOf(getOut()))
+    return emitOpError("input and destination shapes differ");
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  ArrayRef<int64_t> perm = getPerm();
+  if (perm.size() != x.size() || y.size() != x.size())
+    return emitOpError("perm must have one entry per dim");
+  SmallVector<bool> seen(x.size(), false);
+  for (auto [i, p] : llvm::enumerate(perm)) {
+    if (p < 0 || p >= (int64_t)x.size() || seen[p])
+      return emitOpError("perm is not a permutation");
+    seen[p] = true;
+    if (y[i] != x[p])
+      return emitOpError("destination dim ") << i << " must be input dim " << p;
+  }
+  return success();
+}
+
+LogicalResult ConcatOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> y = shapeOf(getOut());
+  int64_t axis = getAxis();
+  if (getInputs().empty() || axis < 0 || axis >= (int64_t)y.size())
+    return emitOpError("needs inputs and an axis within the rank");
+  int64_t total = 0;
+  for (Value input : getInputs()) {
+    ArrayRef<int64_t> x = shapeOf(input);
+    if (x.size() != y.size())
+      return emitOpError("inputs must have the destination's rank");
+    for (size_t d = 0; d < y.size(); ++d)
+      if ((int64_t)d != axis && x[d] != y[d])
+        return emitOpError("inputs differ from the destination in dim ") << d;
+    total += x[axis];
+  }
+  if (total != y[axis])
+    return emitOpError("input sizes along the axis do not add up");
   return success();
 }
 
 LogicalResult PadOp::verify() {
   if (failed(verifyKernel(*this, getOut())))
     return failure();
-  if (getPads().size() != 2 * shapeOf(getInput()).size())
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  ArrayRef<int64_t> pads = getPads();
+  if (pads.size() != 2 * x.size() || y.size() != x.size())
     return emitOpError("needs a begin and an end pad per dim");
+  for (size_t d = 0; d < x.size(); ++d)
+    if (y[d] != x[d] + pads[d] + pads[d + x.size()])
+      return emitOpError("destination dim ") << d << " does not match the pads";
+  return success();
+}
+
+LogicalResult ReduceOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  ArrayRef<int64_t> axes = getAxes();
+  SmallVector<int64_t> kept, keptDims;
+  for (auto [i, a] : llvm::enumerate(axes))
+    if (a < 0 || a >= (int64_t)x.size() || (i > 0 && axes[i - 1] >= a))
+      return emitOpError("axes must be sorted, unique and within the rank");
+  for (auto [d, size] : llvm::enumerate(x)) {
+    bool reduced = llvm::is_contained(axes, (int64_t)d);
+    kept.push_back(reduced ? 1 : size);
+    if (!reduced)
+      keptDims.push_back(size);
+  }
+  if (y != ArrayRef<int64_t>(kept) && y != ArrayRef<int64_t>(keptDims))
+    return emitOpError("destination must be the input with the reduced dims "
+                       "kept as 1 or dropped");
   return success();
 }
 

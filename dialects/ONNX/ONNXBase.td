@@ -22,6 +22,11 @@ def ONNX_Dialect : Dialect {
   let hasConstantMaterializer = 1;
 }
 
+// Operands are ranked: Mote compiles statically shaped graphs, and the type
+// inference reads every operand's shape.
+def ONNX_F32Tensor : RankedTensorOf<[F32]>;
+def ONNX_I64Tensor : RankedTensorOf<[I64]>;
+
 class ONNX_Op<string mnemonic, list<Trait> traits = []>
     : Op<ONNX_Dialect, mnemonic,
          !listconcat(traits, [Pure, InferTypeOpAdaptor])>;
@@ -30,16 +35,16 @@ class ONNX_Op<string mnemonic, list<Trait> traits = []>
 class ONNX_UnaryOp<string mnemonic, string summaryText, dag extraAttrs = (ins)>
     : ONNX_Op<mnemonic> {
   let summary = summaryText;
-  let arguments = !con((ins F32Tensor:$X), extraAttrs);
-  let results = (outs F32Tensor:$Y);
+  let arguments = !con((ins ONNX_F32Tensor:$X), extraAttrs);
+  let results = (outs ONNX_F32Tensor:$Y);
   let assemblyFormat = "$X attr-dict `:` type($X) `->` type($Y)";
 }
 
 // Elementwise ops of two inputs with numpy broadcasting.
 class ONNX_BinaryOp<string mnemonic, string summaryText> : ONNX_Op<mnemonic> {
   let summary = summaryText;
-  let arguments = (ins F32Tensor:$A, F32Tensor:$B);
-  let results = (outs F32Tensor:$C);
+  let arguments = (ins ONNX_F32Tensor:$A, ONNX_F32Tensor:$B);
+  let results = (outs ONNX_F32Tensor:$C);
   let assemblyFormat =
       "$A `,` $B attr-dict `:` `(` type($A) `,` type($B) `)` `->` type($C)";
 }

@@ -1,6 +1,6 @@
 //===- ONNXDialect.cpp - onnx dialect and result-type inference -----------===//
 #include "dialects/ONNX/ONNXDialect.h"
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -151,6 +151,8 @@ MOTE_INFER_UNARY(HardSigmoidOp)
 
 LogicalResult ClipOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, adaptor.getOperands())))
+    return failure();
   return inferSame(loc, adaptor.getInput(), types);
 }
 
@@ -168,7 +170,7 @@ LogicalResult ClipOp::verify() {
 LogicalResult ConvOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
-  if (failed(requireStatic(loc, {adaptor.getX(), adaptor.getW()})))
+  if (failed(requireStatic(loc, adaptor.getOperands())))
     return failure();
   ArrayRef<int64_t> x = shapeOf(adaptor.getX()), w = shapeOf(adaptor.getW());
   if (x.size() < 3 || w.size() != x.size())
@@ -199,7 +201,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
 LogicalResult GemmOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
-  if (failed(requireStatic(loc, {adaptor.getA(), adaptor.getB()})))
+  if (failed(requireStatic(loc, adaptor.getOperands())))
     return failure();
   ArrayRef<int64_t> a = shapeOf(adaptor.getA()), b = shapeOf(adaptor.getB());
   if (a.size() != 2 || b.size() != 2)

@@ -4,8 +4,8 @@
 // and the explicit padding when it is lowered, so they live in one place.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MOTE_DIALECTS_ONNX_SHAPEHELPERS_H
-#define MOTE_DIALECTS_ONNX_SHAPEHELPERS_H
+#ifndef MOTE_DIALECTS_UTILS_SHAPEHELPERS_H
+#define MOTE_DIALECTS_UTILS_SHAPEHELPERS_H
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -62,7 +62,7 @@ std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> shape);
 
 } // namespace mote
 
-#endif // MOTE_DIALECTS_ONNX_SHAPEHELPERS_H
+#endif // MOTE_DIALECTS_UTILS_SHAPEHELPERS_H
 
 namespace mote {
 /// A float32 constant of `type`: small ones inline (readable in the IR), large

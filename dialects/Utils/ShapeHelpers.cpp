@@ -1,5 +1,5 @@
 //===- ShapeHelpers.cpp - shape arithmetic shared by onnx and mote --------===//
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/AsmState.h"
