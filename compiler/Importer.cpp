@@ -948,6 +948,21 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
 
 } // namespace
 
+std::optional<NodeOrigin> nodeOrigin(Location loc) {
+  auto fused = dyn_cast<FusedLoc>(loc);
+  if (!fused)
+    return std::nullopt;
+  NodeOrigin origin;
+  if (auto meta = dyn_cast_or_null<StringAttr>(fused.getMetadata()))
+    origin.opType = meta.str();
+  for (Location inner : fused.getLocations())
+    if (auto name = dyn_cast<NameLoc>(inner))
+      origin.node = name.getName().str();
+  if (origin.node.empty() && origin.opType.empty())
+    return std::nullopt;
+  return origin;
+}
+
 OwningOpRef<ModuleOp> importONNXBuffer(MLIRContext *context, StringRef bytes,
                                        StringRef path, bool isText,
                                        const ImportOptions &options) {

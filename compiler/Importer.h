@@ -8,6 +8,13 @@
 
 namespace mote {
 
+/// The ONNX node an op or diagnostic comes from, as the importer located it.
+struct NodeOrigin {
+  std::string node;   // node name, or its first output's name
+  std::string opType; // ONNX operator, or "initializer"
+};
+std::optional<NodeOrigin> nodeOrigin(mlir::Location loc);
+
 struct ImportOptions {
   /// Sizes for symbolic dims (`--dim NAME=N`); every symbolic dim needs one.
   llvm::StringMap<int64_t> dims;

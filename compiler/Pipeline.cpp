@@ -69,13 +69,15 @@ void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name) {
   pm.addPass(createConvertMoteToEmitC(options));
 }
 
-LogicalResult lowerModule(ModuleOp module, const CompileOptions &options) {
+LogicalResult lowerModule(ModuleOp module, const CompileOptions &options,
+                          EmitLevel from, EmitLevel to) {
   PassManager pm(module.getContext());
-  if (options.emit >= EmitLevel::Mote)
+  auto phase = [&](EmitLevel level) { return from < level && level <= to; };
+  if (phase(EmitLevel::Mote))
     buildImportToKernelsPipeline(pm);
-  if (options.emit >= EmitLevel::Loops)
+  if (phase(EmitLevel::Loops))
     buildKernelsToBuffersPipeline(pm);
-  if (options.emit >= EmitLevel::EmitC)
+  if (phase(EmitLevel::EmitC) || (from < EmitLevel::EmitC && to == EmitLevel::Cpp))
     buildBuffersToEmitCPipeline(pm, options.name);
   return pm.run(module);
 }

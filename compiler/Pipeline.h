@@ -39,10 +39,17 @@ void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm);
 /// buffers → EmitC, ready for translateToCpp.
 void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name);
 
-/// Runs the phases from the onnx level up to `options.emit` (or EmitC when
-/// C++ is asked for) on `module`.
+/// Runs the phases that take `module` from level `from` to level `to`
+/// (EmitC when C++ is asked for, since C++ is printed from EmitC).
 mlir::LogicalResult lowerModule(mlir::ModuleOp module,
-                                const CompileOptions &options);
+                                const CompileOptions &options,
+                                EmitLevel from, EmitLevel to);
+
+/// From the onnx level to `options.emit`.
+inline mlir::LogicalResult lowerModule(mlir::ModuleOp module,
+                                       const CompileOptions &options) {
+  return lowerModule(module, options, EmitLevel::ONNX, options.emit);
+}
 
 } // namespace mote
 

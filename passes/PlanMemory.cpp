@@ -131,9 +131,10 @@ struct MotePlanMemoryPass
     OpBuilder builder(func.getContext());
     for (Buffer &buffer : buffers) {
       builder.setInsertionPoint(buffer.alloc);
-      auto slice = ArenaSliceOp::create(builder, buffer.alloc.getLoc(),
-                                        buffer.alloc.getType(),
-                                        builder.getI64IntegerAttr(buffer.offset));
+      auto slice = ArenaSliceOp::create(
+          builder, buffer.alloc.getLoc(), buffer.alloc.getType(),
+          builder.getI64IntegerAttr(buffer.offset),
+          builder.getDenseI64ArrayAttr({buffer.firstUse, buffer.lastUse}));
       buffer.alloc.replaceAllUsesWith(slice.getResult());
       buffer.alloc.erase();
     }

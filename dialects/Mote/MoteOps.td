@@ -91,8 +91,11 @@ def Mote_ArenaSliceOp : Op<Mote_Dialect, "arena_slice", [Pure]> {
     `mote-plan-memory` replaces every `memref.alloc` of the graph function with
     one of these; the arena's size is the `mote.arena_bytes` attribute of the
     function. Codegen turns the slice into a pointer into the arena.
+    `live_range` is [first, last] in the function's top-level op order: the
+    steps during which the buffer holds data (for reports).
   }];
-  let arguments = (ins I64Attr:$offset);
+  let arguments = (ins I64Attr:$offset,
+                       OptionalAttr<DenseI64ArrayAttr>:$live_range);
   let results = (outs AnyStaticShapeMemRef:$result);
   let assemblyFormat = "$offset attr-dict `:` type($result)";
 }

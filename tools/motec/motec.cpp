@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "codegen/CppWriter.h"
 #include "compiler/Pipeline.h"
+#include "compiler/Report.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -42,6 +43,16 @@ cl::opt<std::string> modelName("name",
                                cl::cat(category));
 cl::list<std::string> dims("dim", cl::desc("Size of a symbolic input dim, NAME=N"),
                            cl::value_desc("NAME=N"), cl::cat(category));
+cl::opt<std::string> reportPath(
+    "report", cl::desc("Write a JSON report: peak RAM (arena), weight bytes, "
+                       "every buffer's offset, size and live range, every "
+                       "kernel's MACs"),
+    cl::value_desc("FILE"), cl::cat(category));
+cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
+                    cl::cat(category));
+cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
+                                    "(arena, weights, kernels, MACs) on stderr"),
+                      cl::cat(category));
 cl::opt<EmitLevel> emit(
     "emit", cl::desc("What to write"), cl::init(EmitLevel::Cpp),
     cl::values(clEnumValN(EmitLevel::ONNX, "onnx", "the imported onnx dialect IR"),
@@ -59,18 +70,12 @@ void printVersion(raw_ostream &os) {
 /// `file: node 'X' (OpType): message` for what the importer located at a
 /// node; `file: message` otherwise.
 void printDiagnostic(mlir::Diagnostic &diag) {
-  std::string file = modelPath, node, opType;
-  if (auto fused = dyn_cast<mlir::FusedLoc>(diag.getLocation())) {
-    if (auto meta = dyn_cast_or_null<mlir::StringAttr>(fused.getMetadata()))
-      opType = meta.str();
-    for (mlir::Location loc : fused.getLocations())
-      if (auto name = dyn_cast<mlir::NameLoc>(loc))
-        node = name.getName().str();
-  }
+  if (quiet && diag.getSeverity() != mlir::DiagnosticSeverity::Error)
+    return;
   raw_ostream &os = errs();
-  os << file << ": ";
-  if (!node.empty())
-    os << "node '" << node << "' (" << opType << "): ";
+  os << modelPath << ": ";
+  if (auto origin = nodeOrigin(diag.getLocation()))
+    os << "node '" << origin->node << "' (" << origin->opType << "): ";
   if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
     os << "warning: ";
   os << diag.str() << "\n";
@@ -194,8 +199,30 @@ int main(int argc, char **argv) {
   });
 
   auto module = importONNXFile(&context, modelPath, options.import);
-  if (!module || failed(lowerModule(*module, options)))
+  if (!module)
     return 1;
+  // The report and the summary read the planned buffer-level module, so the
+  // pipeline stops there first when they are asked for.
+  bool wantsReport = !reportPath.empty() || verbose;
+  if (wantsReport && options.emit >= EmitLevel::Loops) {
+    if (failed(lowerModule(*module, options, EmitLevel::ONNX, EmitLevel::Loops)))
+      return 1;
+    std::string json;
+    raw_string_ostream jsonStream(json);
+    ModelReport report = summarize(*module, reportPath.empty() ? nullptr : &jsonStream,
+                                   modelPath, options.name, options.target);
+    if (!reportPath.empty() && !writeAll({{reportPath, json}}))
+      return 2;
+    if (verbose)
+      errs() << "motec: " << modelPath << ": " << report.kernelCount
+             << " kernels, " << report.totalMacs << " MACs, arena "
+             << report.arenaBytes << " bytes, weights " << report.weightBytes
+             << " bytes\n";
+    if (failed(lowerModule(*module, options, EmitLevel::Loops, options.emit)))
+      return 1;
+  } else if (failed(lowerModule(*module, options))) {
+    return 1;
+  }
 
   std::string source, header;
   raw_string_ostream sourceStream(source), headerStream(header);
