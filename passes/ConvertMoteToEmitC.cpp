@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Conversion/FuncToEmitC/FuncToEmitC.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

@@ -2,7 +2,7 @@
 #include "passes/Passes.h"
 
 #include "dialects/ONNX/ONNXDialect.h"
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Transforms/DialectConversion.h"
 #include <cmath>

@@ -1,7 +1,7 @@
 //===- FoldConstants.cpp - evaluate kernels on constants ------------------===//
 #include "passes/Passes.h"
 
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"

@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"

@@ -1,6 +1,6 @@
 // Shape arithmetic that decides result types and explicit padding, checked
 // against the formulas of the ONNX operator specification.
-#include "dialects/ONNX/ShapeHelpers.h"
+#include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
