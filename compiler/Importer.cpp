@@ -34,6 +34,10 @@ namespace pb = ::onnx;
 namespace mote {
 namespace {
 
+/// The emitted header describes each input and output with at most this many
+/// dims (mote_io_info::shape).
+constexpr int64_t kMaxIORank = 8;
+
 
 //===----------------------------------------------------------------------===//
 // Locations: file + node name + op type, read back by the CLI's diagnostics
@@ -183,6 +187,31 @@ const pb::AttributeProto *findAttr(const pb::NodeProto &node,
   return nullptr;
 }
 
+/// The ONNX attribute type each kind must have. Old files may leave `type`
+/// unset; then the field that is present decides.
+pb::AttributeProto::AttributeType expectedType(AttrKind kind) {
+  switch (kind) {
+  case AttrKind::Float: return pb::AttributeProto::FLOAT;
+  case AttrKind::Int:
+  case AttrKind::SignedInt: return pb::AttributeProto::INT;
+  case AttrKind::Ints: return pb::AttributeProto::INTS;
+  case AttrKind::String: return pb::AttributeProto::STRING;
+  case AttrKind::Ignored: break;
+  }
+  return pb::AttributeProto::UNDEFINED;
+}
+
+pb::AttributeProto::AttributeType actualType(const pb::AttributeProto &attr) {
+  if (attr.type() != pb::AttributeProto::UNDEFINED)
+    return attr.type();
+  if (attr.has_f()) return pb::AttributeProto::FLOAT;
+  if (attr.has_i()) return pb::AttributeProto::INT;
+  if (attr.has_s()) return pb::AttributeProto::STRING;
+  if (attr.ints_size()) return pb::AttributeProto::INTS;
+  if (attr.floats_size()) return pb::AttributeProto::FLOATS;
+  return pb::AttributeProto::UNDEFINED;
+}
+
 FailureOr<SmallVector<NamedAttribute>>
 convertAttributes(const pb::NodeProto &node, Builder &b, Location loc) {
   const auto &table = attributeTable();
@@ -198,6 +227,15 @@ convertAttributes(const pb::NodeProto &node, Builder &b, Location loc) {
     if (!spec)
       return emitError(loc) << "unsupported attribute '" << attr.name() << "'";
     StringRef name = spec->name;
+    pb::AttributeProto::AttributeType want = expectedType(spec->kind);
+    pb::AttributeProto::AttributeType have = actualType(attr);
+    // An empty list may arrive with its type unset.
+    bool emptyInts = want == pb::AttributeProto::INTS &&
+                     have == pb::AttributeProto::UNDEFINED;
+    if (spec->kind != AttrKind::Ignored && want != have && !emptyInts)
+      return emitError(loc) << "attribute '" << attr.name() << "' must be of type "
+                            << pb::AttributeProto::AttributeType_Name(want) << ", not "
+                            << pb::AttributeProto::AttributeType_Name(have);
     switch (spec->kind) {
     case AttrKind::Ignored:
       continue;
@@ -416,9 +454,16 @@ Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
     }
     return emitError(loc) << what << " has a dim of unknown size";
   }
+  if (dims.size() > kMaxIORank)
+    return emitError(loc) << what << " has rank " << dims.size()
+                          << "; inputs and outputs have at most " << kMaxIORank
+                          << " dims";
   auto shape = checkedShape(dims, loc, what);
   if (failed(shape))
     return failure();
+  if (shapeProduct(*shape) == 0)
+    return emitError(loc) << what << " is empty (a dim is 0); empty tensors "
+                                     "are not supported";
   return RankedTensorType::get(*shape, builder.getF32Type());
 }
 
@@ -452,6 +497,9 @@ FailureOr<Value> Importer::lookup(StringRef name, Location loc) {
   auto attr = tensorToAttr(*pending->second, tensorLoc);
   if (failed(attr))
     return failure();
+  if (attr->getElementType().isF32() && attr->getNumElements() == 0)
+    return emitError(tensorLoc) << "tensor '" << name << "' is empty; empty "
+                                                          "tensors are not supported";
   Value constant = onnx::ConstantOp::create(builder, tensorLoc, *attr);
   values[name] = constant;
   pendingInitializers.erase(pending);
@@ -516,6 +564,10 @@ Importer::topologicalOrder(const pb::GraphProto &graph) {
 LogicalResult Importer::checkDeclaredOutput(const pb::ValueInfoProto &output,
                                             Value value) {
   auto type = cast<RankedTensorType>(value.getType());
+  if (type.getRank() > kMaxIORank)
+    return emitError(fileLoc) << "graph output '" << output.name() << "' has rank "
+                              << type.getRank() << "; inputs and outputs have at most "
+                              << kMaxIORank << " dims";
   if (!output.type().has_tensor_type())
     return success();
   const auto &tensor = output.type().tensor_type();
@@ -746,10 +798,13 @@ LogicalResult Importer::bind(const pb::NodeProto &node,
 
 LogicalResult Importer::onlyFirstOutputUsed(const pb::NodeProto &node,
                                             Location loc) {
+  // Extra outputs of BatchNormalization and Dropout exist only in training.
+  bool training = node.op_type() == "BatchNormalization" || node.op_type() == "Dropout";
   for (int i = 1; i < node.output_size(); ++i)
     if (!node.output(i).empty() && consumed.contains(node.output(i)))
-      return emitError(loc) << "output " << i << " ('" << node.output(i)
-                            << "') is only produced in training and is not supported";
+      return emitError(loc) << "output " << i << " ('" << node.output(i) << "') is "
+                            << (training ? "only produced in training and is " : "")
+                            << "not supported";
   return success();
 }
 

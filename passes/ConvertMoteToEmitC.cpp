@@ -436,6 +436,14 @@ struct ConvertMoteToEmitCPass
     target.addLegalOp<ModuleOp>();
     if (failed(lowerGlobals(module, naming)))
       return signalPassFailure();
+    // A pattern that fails explains why at the op; the framework's own
+    // "failed to legalize" for the same op would only repeat it.
+    bool explained = false;
+    ScopedDiagnosticHandler dropRepeats(ctx, [&](Diagnostic &diag) {
+      bool repeat = StringRef(diag.str()).starts_with("failed to legalize");
+      explained |= !repeat && diag.getSeverity() == DiagnosticSeverity::Error;
+      return success(repeat && explained);
+    });
     if (failed(applyFullConversion(module, target, std::move(patterns))))
       return signalPassFailure();
 

@@ -39,9 +39,13 @@ using Loc = std::optional<Location>;
 /// negative or larger than any tensor Mote accepts.
 LogicalResult pushF32(MLIRContext *ctx, std::optional<Location> loc,
                       ArrayRef<int64_t> shape, SmallVectorImpl<Type> &types) {
-  if (!checkedElementCount(shape))
+  std::optional<int64_t> count = checkedElementCount(shape);
+  if (!count)
     return emitOptionalError(loc, "the result would have a negative dim or more than ",
                              kMaxTensorElements, " elements");
+  if (*count == 0)
+    return emitOptionalError(loc, "the result would be empty (a dim is 0); empty "
+                                  "tensors are not supported");
   types.push_back(RankedTensorType::get(shape, Float32Type::get(ctx)));
   return success();
 }

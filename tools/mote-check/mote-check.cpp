@@ -651,6 +651,9 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   GOOGLE_PROTOBUF_VERIFY_VERSION;
   cl::HideUnrelatedOptions(checkCategory);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "mote-check (Mote model compiler) " << MOTE_VERSION << "\n";
+  });
   // Usage errors exit with 2 (not llvm::cl's default 1, which means "mismatch" here).
   if (!cl::ParseCommandLineOptions(
           argc, argv,

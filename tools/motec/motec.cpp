@@ -78,7 +78,15 @@ void printDiagnostic(mlir::Diagnostic &diag) {
     os << "node '" << origin->node << "' (" << origin->opType << "): ";
   if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
     os << "warning: ";
-  os << diag.str() << "\n";
+  // Verifiers say "'onnx.Softmax' op axis ..."; the node is named already.
+  std::string message = diag.str();
+  StringRef text(message);
+  if (text.starts_with("'onnx.") || text.starts_with("'mote.")) {
+    size_t end = text.find("' op ");
+    if (end != StringRef::npos)
+      text = text.drop_front(end + 5);
+  }
+  os << text << "\n";
 }
 
 LogicalResult parseDims(ImportOptions &options) {
@@ -97,7 +105,7 @@ LogicalResult parseDims(ImportOptions &options) {
 std::string defaultName() {
   if (!modelName.empty())
     return modelName;
-  std::string stem = sys::path::stem(outputPath).str();
+  std::string stem = StringRef(sys::path::stem(outputPath)).lower();
   return outputPath != "-" && isSafeIdentifier(stem) ? stem : "model";
 }
 
@@ -181,10 +189,13 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  if (!isSafeIdentifier(options.name)) {
+  // Lower case only: the header's macros are the name in upper case, so two
+  // names differing in case would collide.
+  if (!isSafeIdentifier(options.name) ||
+      llvm::any_of(options.name, [](char c) { return isUpper(c); })) {
     errs() << "motec: --name '" << options.name
-           << "' is not a usable C identifier (letters, digits, '_'; no keyword, "
-              "no leading '_' or digit, no 'mote_' prefix)\n";
+           << "' is not a usable name (lower-case letters, digits, '_'; no C or "
+              "C++ keyword, no leading '_' or digit, no 'mote_' prefix)\n";
     return 2;
   }
 
