@@ -89,6 +89,10 @@ ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
     out.attribute("name", name);
     out.attribute("target", target);
     out.attribute("peak_ram_bytes", report.arenaBytes);
+    module.walk([&](func::FuncOp func) {
+      if (auto plan = func->getAttrOfType<StringAttr>("mote.arena_plan"))
+        out.attribute("arena_plan", plan.getValue());
+    });
     out.attribute("weight_bytes", report.weightBytes);
     out.attribute("total_macs", report.totalMacs);
     out.attributeArray("buffers", [&] {

@@ -1,0 +1,69 @@
+//===- ArenaPlanner.h - offsets for buffers with known lifetimes -*- C++ -*-===//
+//
+// The arithmetic of memory planning, kept free of MLIR so that it can be
+// tested on its own: given each buffer's size and the steps during which it
+// holds data, place every buffer at an offset of one arena so that no two
+// buffers live at the same time overlap, and make the arena small.
+//
+// Several strategies run and the smallest plan wins; for small graphs an
+// exhaustive search either finds a better plan or proves the best one optimal.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MOTE_PASSES_ARENAPLANNER_H
+#define MOTE_PASSES_ARENAPLANNER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+#include <string>
+
+namespace mote {
+
+/// One buffer: `bytes` of memory holding data from step `first` to step
+/// `last`, both included.
+struct BufferRequest {
+  int64_t bytes = 0;
+  int64_t first = 0, last = 0;
+  bool overlapsInTime(const BufferRequest &other) const {
+    return first <= other.last && other.first <= last;
+  }
+};
+
+struct ArenaPlan {
+  llvm::SmallVector<int64_t> offsets; // one per request
+  int64_t arenaBytes = 0;
+  std::string strategy;               // the strategy that produced the plan
+  bool provedOptimal = false;         // no packing for this schedule is smaller
+};
+
+struct PlannerOptions {
+  /// Every offset and size is a multiple of this (a power of two).
+  int64_t alignment = 16;
+  /// The exhaustive search runs up to this many buffers...
+  int64_t exactMaxBuffers = 14;
+  /// ...and gives up (keeping the best plan found) after this many nodes.
+  int64_t exactNodeBudget = 200000;
+};
+
+/// The largest total size of buffers live at one step: no plan is smaller.
+int64_t liveBytesLowerBound(llvm::ArrayRef<BufferRequest> requests,
+                            int64_t alignment);
+
+/// Places buffers in `order`, each at the lowest aligned offset that overlaps
+/// no placed buffer live at the same time (first fit).
+ArenaPlan firstFit(llvm::ArrayRef<BufferRequest> requests,
+                   llvm::ArrayRef<size_t> order, int64_t alignment);
+
+/// Runs the strategies (first fit by decreasing size, by decreasing conflict
+/// weight, by first use; exhaustive search when small) and returns the
+/// smallest plan. Deterministic: ties keep the earlier strategy.
+ArenaPlan planArena(llvm::ArrayRef<BufferRequest> requests,
+                    const PlannerOptions &options = {});
+
+/// True if no two buffers live at the same time overlap in the arena and
+/// every buffer lies inside it (a checker independent of the strategies).
+bool isValidPlan(llvm::ArrayRef<BufferRequest> requests, const ArenaPlan &plan);
+
+} // namespace mote
+
+#endif // MOTE_PASSES_ARENAPLANNER_H
