@@ -47,6 +47,8 @@ void buildImportToKernelsPipeline(OpPassManager &pm) {
   func.addPass(createMoteFuseActivations());
   func.addPass(createCanonicalizerPass());
   func.addPass(createCSEPass());
+  // After CSE, which would merge the fresh destinations this pass looks for.
+  func.addPass(createMoteInPlaceElementwise());
 }
 
 void buildKernelsToBuffersPipeline(OpPassManager &pm) {

@@ -373,7 +373,7 @@ struct LowerView : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, adaptor.getSrc());
+    rewriter.replaceOp(op, adaptor.getOperands()[0]);
     return success();
   }
 };
@@ -428,6 +428,7 @@ struct ConvertMoteToEmitCPass
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,
+                 LowerView<memref::ReinterpretCastOp>,
                  LowerCopy>(converter, ctx);
     populateFuncToEmitCPatterns(converter, patterns);
 

@@ -63,6 +63,19 @@ def MoteForwardOutputs : Pass<"mote-forward-outputs", "mlir::func::FuncOp"> {
   let statistics = [Statistic<"numForwarded", "forwarded", "Number of copies removed">];
 }
 
+def MoteInPlaceElementwise : Pass<"mote-in-place-elementwise", "mlir::func::FuncOp"> {
+  let summary = "Let binary ops and activations write over an input that dies there";
+  let description = [{
+    A binary op or activation whose destination is a fresh `tensor.empty`
+    takes as destination instead an input of the same type that nothing else
+    reads: a computed tensor (not a graph input, which is the caller's, nor a
+    constant). Bufferization then runs it in place, and the arena holds one
+    buffer fewer at that step (the residual Add of a ResNet block writes over
+    the convolution's result).
+  }];
+  let statistics = [Statistic<"numInPlace", "in-place", "Number of kernels made in place">];
+}
+
 def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
   let summary = "Place every intermediate buffer at an offset of one static arena";
   let description = [{

@@ -37,6 +37,20 @@ struct KernelOpInterface
     replaceOpWithBufferizedValues(rewriter, op, operands.back());
     return success();
   }
+
+  /// Binary ops and activations read element i of a same-shaped operand
+  /// before they write element i of the destination (runtime-stub/KERNELS.md
+  /// allows y == x there), so a destination equivalent to such an operand
+  /// is no read-after-write conflict: they can run in place.
+  bool bufferizesToElementwiseAccess(Operation *op, const AnalysisState &,
+                                     ArrayRef<OpOperand *> opOperands) const {
+    if (!isa<mote::BinaryOp, mote::ActivationOp>(op))
+      return false;
+    Type outType = cast<DestinationStyleOpInterface>(op).getDpsInits()[0].getType();
+    return llvm::all_of(opOperands, [&](OpOperand *operand) {
+      return operand->get().getType() == outType;
+    });
+  }
 };
 
 template <typename... Ops>

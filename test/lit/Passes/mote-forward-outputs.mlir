@@ -54,3 +54,20 @@ func.func @copy_from_input(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.copy %in, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// The output is a view of the buffer: the kernel writes the out-parameter
+// reinterpreted with the buffer's shape, and the view and the copy go.
+// CHECK-LABEL: func.func @through_view
+// CHECK-SAME: (%[[IN:.*]]: memref<3x7xf32>, %[[OUT:.*]]: memref<21xf32>)
+// CHECK-NEXT: %[[R:.*]] = memref.reinterpret_cast %[[OUT]] to offset: [0], sizes: [3, 7], strides: [7, 1]
+// CHECK-NEXT: mote.activation %[[IN]], %[[R]]
+// CHECK-NEXT: return
+func.func @through_view(%in: memref<3x7xf32>, %out: memref<21xf32>) {
+  %buf = memref.alloc() : memref<3x7xf32>
+  mote.activation %in, %buf {act = #mote<act relu>} : (memref<3x7xf32>, memref<3x7xf32>) -> ()
+  %flat = memref.collapse_shape %buf [[0, 1]] : memref<3x7xf32> into memref<21xf32>
+  memref.copy %flat, %out : memref<21xf32> to memref<21xf32>
+  return
+}
