@@ -51,7 +51,7 @@ void buildImportToKernelsPipeline(OpPassManager &pm) {
   func.addPass(createMoteInPlaceElementwise());
 }
 
-void buildKernelsToBuffersPipeline(OpPassManager &pm) {
+void buildKernelsToBuffersPipeline(OpPassManager &pm, int64_t ramBudget) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -64,7 +64,9 @@ void buildKernelsToBuffersPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   OpPassManager &func = pm.nest<func::FuncOp>();
   func.addPass(createMoteForwardOutputs());
-  func.addPass(createMotePlanMemory());
+  MotePlanMemoryOptions plan;
+  plan.ramBudget = ramBudget;
+  func.addPass(createMotePlanMemory(plan));
 }
 
 void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name) {
@@ -80,7 +82,7 @@ LogicalResult lowerModule(ModuleOp module, const CompileOptions &options,
   if (phase(EmitLevel::Mote))
     buildImportToKernelsPipeline(pm);
   if (phase(EmitLevel::Loops))
-    buildKernelsToBuffersPipeline(pm);
+    buildKernelsToBuffersPipeline(pm, options.ramBudget);
   if (phase(EmitLevel::EmitC) || (from < EmitLevel::EmitC && to == EmitLevel::Cpp))
     buildBuffersToEmitCPipeline(pm, options.name);
   return pm.run(module);
@@ -93,7 +95,7 @@ void registerMotePassesAndPipelines() {
                              buildImportToKernelsPipeline);
   PassPipelineRegistration<>("mote-kernels-to-buffers",
                              "mote on tensors → buffers in one planned arena",
-                             buildKernelsToBuffersPipeline);
+                             [](OpPassManager &pm) { buildKernelsToBuffersPipeline(pm); });
   PassPipelineRegistration<>(
       "mote-buffers-to-emitc", "buffers → EmitC ready for translation to C++",
       [](OpPassManager &pm) { buildBuffersToEmitCPipeline(pm, "model"); });

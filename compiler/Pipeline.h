@@ -23,6 +23,8 @@ struct CompileOptions {
   /// Device profile: "host" or "generic" for now.
   std::string target = "host";
   EmitLevel emit = EmitLevel::Cpp;
+  /// Bytes of RAM the arena may take; 0 for no limit.
+  int64_t ramBudget = 0;
   ImportOptions import;
 };
 
@@ -35,7 +37,9 @@ void registerMotePassesAndPipelines();
 /// onnx → mote: lowering, constant folding, BN folding, activation fusion.
 void buildImportToKernelsPipeline(mlir::OpPassManager &pm);
 /// mote on tensors → mote on buffers in one planned arena ("loops" level).
-void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm);
+/// `ramBudget` (bytes, 0 for none) makes planning fail beyond it.
+void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm,
+                                   int64_t ramBudget = 0);
 /// buffers → EmitC, ready for translateToCpp.
 void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name);
 

@@ -87,7 +87,10 @@ def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
     `mote.arena_alignment` on the function.
   }];
   let options = [Option<"alignment", "alignment", "int64_t", "16",
-                        "Byte alignment of every buffer in the arena">];
+                        "Byte alignment of every buffer in the arena">,
+                 Option<"ramBudget", "ram-budget", "int64_t", "0",
+                        "Fail, naming the op where live memory peaks, when the "
+                        "arena needs more bytes than this (0: no budget)">];
   let dependentDialects = ["mote::MoteDialect"];
   let statistics = [Statistic<"numBuffers", "buffers", "Number of buffers planned">,
                     Statistic<"arenaBytes", "arena-bytes", "Size of the arena in bytes">];

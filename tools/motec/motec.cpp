@@ -48,6 +48,11 @@ cl::opt<std::string> reportPath(
                        "every buffer's offset, size and live range, every "
                        "kernel's MACs"),
     cl::value_desc("FILE"), cl::cat(category));
+cl::opt<int64_t> ramBudget(
+    "ram-budget",
+    cl::desc("Fail when the arena (all intermediate tensors) needs more "
+             "bytes than this, naming the node where memory peaks"),
+    cl::value_desc("BYTES"), cl::init(0), cl::cat(category));
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
                     cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
@@ -173,6 +178,11 @@ int main(int argc, char **argv) {
   options.target = target;
   options.emit = emit;
   options.name = defaultName();
+  if (ramBudget < 0) {
+    errs() << "motec: --ram-budget must not be negative\n";
+    return 2;
+  }
+  options.ramBudget = ramBudget;
   if (failed(parseDims(options.import)))
     return 2;
   if (target != "host" && target != "generic") {
