@@ -9,6 +9,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 
 using namespace mlir;
@@ -122,6 +123,90 @@ ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
   });
   *json << "\n";
   return report;
+}
+
+void writePlanSvg(ModuleOp module, raw_ostream &os) {
+  struct Box {
+    int64_t offset, bytes, first, last;
+    std::string label;
+  };
+  SmallVector<Box> boxes;
+  DenseMap<Operation *, Operation *> producers;
+  module.walk([&](DestinationStyleOpInterface kernel) {
+    for (OpOperand &init : kernel.getDpsInitsMutable())
+      if (ArenaSliceOp slice = sliceOf(init.get()))
+        producers.try_emplace(slice, kernel);
+  });
+  int64_t steps = 1, arena = 1, start = INT64_MAX;
+  module.walk([&](ArenaSliceOp slice) {
+    auto range = slice.getLiveRange();
+    if (!range)
+      return;
+    Operation *producer = producers.lookup(slice);
+    int64_t offset = slice.getOffset();
+    boxes.push_back({offset, bytesOf(slice.getType()), (*range)[0], (*range)[1],
+                     producer ? describe(producer) : ""});
+    steps = std::max(steps, (*range)[1] + 1);
+    start = std::min(start, (*range)[0]);
+    arena = std::max(arena, offset + bytesOf(slice.getType()));
+  });
+  // The step with the most live bytes.
+  int64_t peakStep = 0, peakBytes = 0;
+  for (int64_t s = 0; s < steps; ++s) {
+    int64_t live = 0;
+    for (const Box &b : boxes)
+      live += (b.first <= s && s <= b.last) ? b.bytes : 0;
+    if (live > peakBytes) {
+      peakBytes = live;
+      peakStep = s;
+    }
+  }
+  // Steps before the first buffer (constant loads) are left out.
+  if (boxes.empty())
+    start = 0;
+  const double width = 800, height = 400, margin = 40;
+  double dx = width / (steps - start), dy = height / arena;
+  auto escape = [](StringRef text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '&') out += "&amp;";
+      else if (c == '"') out += "&quot;";
+      else if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f) out += c;
+      else out += '?';
+    }
+    return out;
+  };
+  os << llvm::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+                     "height=\"%.0f\" font-family=\"sans-serif\" font-size=\"10\">\n",
+                     width + 2 * margin, height + 2 * margin);
+  os << "<title>Mote arena plan: " << arena << " bytes, peak of " << peakBytes
+     << " live bytes at step " << peakStep << "</title>\n";
+  for (const Box &b : boxes) {
+    double x = margin + (b.first - start) * dx, w = (b.last - b.first + 1) * dx;
+    double y = margin + height - (b.offset + b.bytes) * dy, h = b.bytes * dy;
+    os << llvm::format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                       "fill=\"#9ecae1\" stroke=\"#08519c\"><title>",
+                       x, y, w, h)
+       << escape(b.label) << ": " << b.bytes << " bytes at offset " << b.offset
+       << ", steps " << b.first << "-" << b.last << "</title></rect>\n";
+    if (h > 12)
+      os << llvm::format("<text x=\"%.1f\" y=\"%.1f\">", x + 2, y + 11)
+         << escape(b.label) << "</text>\n";
+  }
+  // The peak, drawn last so that it stays visible.
+  os << llvm::format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                     "fill=\"none\" stroke=\"#cb181d\" stroke-width=\"2\"/>\n",
+                     margin + (peakStep - start) * dx, margin, dx, height);
+  os << llvm::format("<text x=\"%.1f\" y=\"%.1f\" fill=\"#cb181d\">peak: %lld "
+                     "bytes live</text>\n",
+                     margin + (peakStep - start) * dx, margin - 4, (long long)peakBytes);
+  os << llvm::format("<text x=\"%.1f\" y=\"%.1f\">schedule step</text>\n",
+                     margin + width / 2, margin + height + 25);
+  os << llvm::format("<text x=\"5\" y=\"%.1f\">offset (0 to %lld bytes)</text>\n",
+                     margin - 10, (long long)arena);
+  os << "</svg>\n";
 }
 
 } // namespace mote

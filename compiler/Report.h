@@ -23,6 +23,12 @@ ModelReport summarize(mlir::ModuleOp plannedModule, llvm::raw_ostream *json,
                       llvm::StringRef modelPath, llvm::StringRef name,
                       llvm::StringRef target);
 
+/// Draws the memory plan as SVG: x is the schedule step, y the arena offset;
+/// one rectangle per buffer, labelled with the node that writes it, and the
+/// step where the most bytes are live marked, so that the layer setting the
+/// peak stands out.
+void writePlanSvg(mlir::ModuleOp plannedModule, llvm::raw_ostream &os);
+
 } // namespace mote
 
 #endif // MOTE_COMPILER_REPORT_H

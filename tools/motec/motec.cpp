@@ -48,6 +48,10 @@ cl::opt<std::string> reportPath(
                        "every buffer's offset, size and live range, every "
                        "kernel's MACs"),
     cl::value_desc("FILE"), cl::cat(category));
+cl::opt<std::string> reportSvgPath(
+    "report-svg", cl::desc("Draw the memory plan as SVG: schedule step "
+                           "against arena offset, the peak marked"),
+    cl::value_desc("FILE"), cl::cat(category));
 cl::opt<int64_t> ramBudget(
     "ram-budget",
     cl::desc("Fail when the arena (all intermediate tensors) needs more "
@@ -224,7 +228,7 @@ int main(int argc, char **argv) {
     return 1;
   // The report and the summary read the planned buffer-level module, so the
   // pipeline stops there first when they are asked for.
-  bool wantsReport = !reportPath.empty() || verbose;
+  bool wantsReport = !reportPath.empty() || !reportSvgPath.empty() || verbose;
   if (wantsReport && options.emit >= EmitLevel::Loops) {
     if (failed(lowerModule(*module, options, EmitLevel::ONNX, EmitLevel::Loops)))
       return 1;
@@ -234,6 +238,13 @@ int main(int argc, char **argv) {
                                    modelPath, options.name, options.target);
     if (!reportPath.empty() && !writeAll({{reportPath, json}}))
       return 2;
+    if (!reportSvgPath.empty()) {
+      std::string svg;
+      raw_string_ostream svgStream(svg);
+      writePlanSvg(*module, svgStream);
+      if (!writeAll({{reportSvgPath, svg}}))
+        return 2;
+    }
     if (verbose)
       errs() << "motec: " << modelPath << ": " << report.kernelCount
              << " kernels, " << report.totalMacs << " MACs, arena "
