@@ -84,17 +84,26 @@ void writeInfoTable(raw_ostream &os, StringRef symbol,
   os << "};\n";
 }
 
-/// `const float* in0, const float* in1, float* out0`.
-std::string parameterList(size_t inputs, size_t outputs) {
+/// `const float* in0, const float* in1, float* out0[, void* arena]`.
+std::string parameterList(size_t inputs, size_t outputs, bool externalArena) {
   std::string out;
   for (size_t i = 0; i < inputs; ++i)
     out += (out.empty() ? "" : ", ") + std::string("const float* in") + std::to_string(i);
   for (size_t i = 0; i < outputs; ++i)
     out += (out.empty() ? "" : ", ") + std::string("float* out") + std::to_string(i);
+  if (externalArena)
+    out += (out.empty() ? "" : ", ") + std::string("void* arena");
   return out;
 }
 
-void writeHeader(raw_ostream &os, StringRef name, int64_t arenaBytes,
+/// How the arena is held: a static array, or the caller's memory.
+struct ArenaInfo {
+  int64_t bytes = 0;
+  int64_t alignment = 16;
+  bool external = false;
+};
+
+void writeHeader(raw_ostream &os, StringRef name, const ArenaInfo &arena,
                  ArrayRef<TensorInfo> inputs, ArrayRef<TensorInfo> outputs) {
   std::string upper = StringRef(name).upper();
   std::string guard = upper + "_MOTE_H";
@@ -106,8 +115,13 @@ void writeHeader(raw_ostream &os, StringRef name, int64_t arenaBytes,
      << "typedef struct mote_io_info {\n  const char* name;\n  int32_t dtype;\n"
      << "  int32_t rank;\n  int32_t shape[8];\n  int64_t count;\n} mote_io_info;\n"
      << "#endif\n\n"
-     << "/* Bytes of the static arena that holds every intermediate tensor. */\n"
-     << "#define " << upper << "_ARENA_BYTES " << arenaBytes << "u\n"
+     << (arena.external
+             ? "/* Bytes of the arena the caller passes to _run: every intermediate\n"
+               " * tensor, at offsets aligned to _ARENA_ALIGN (so align it too). */\n"
+             : "/* Bytes of the static arena that holds every intermediate tensor. */\n")
+     << "#define " << upper << "_ARENA_BYTES " << arena.bytes << "u\n"
+     << "#define " << upper << "_ARENA_ALIGN " << arena.alignment << "u\n"
+     << "#define " << upper << "_ARENA_EXTERNAL " << (arena.external ? 1 : 0) << "\n"
      << "#define " << upper << "_NUM_INPUTS " << inputs.size() << "\n"
      << "#define " << upper << "_NUM_OUTPUTS " << outputs.size() << "\n";
   auto describe = [&](StringRef kind, ArrayRef<TensorInfo> list) {
@@ -123,38 +137,52 @@ void writeHeader(raw_ostream &os, StringRef name, int64_t arenaBytes,
      << "extern const mote_io_info " << name << "_inputs[" << upper << "_NUM_INPUTS];\n"
      << "extern const mote_io_info " << name << "_outputs[" << upper << "_NUM_OUTPUTS];\n\n"
      << "/* Runs the model: inputs, then outputs, as dense row-major float32\n"
-     << " * arrays (see " << name << "_inputs/_outputs). Returns 0. Not reentrant:\n"
-     << " * every call uses the same static arena. */\n"
-     << "int " << name << "_run(" << parameterList(inputs.size(), outputs.size())
-     << ");\n\n"
+     << " * arrays (see " << name << "_inputs/_outputs). Returns 0. "
+     << (arena.external ? "Reentrant when each\n * concurrent call has its own arena. */\n"
+                        : "Not reentrant:\n * every call uses the same static arena. */\n")
+     << "int " << name << "_run("
+     << parameterList(inputs.size(), outputs.size(), arena.external) << ");\n\n"
      << "/* The same with arrays of pointers, for generic callers. */\n"
-     << "int " << name << "_run_v(const void* const* inputs, void* const* outputs);\n\n"
+     << "int " << name << "_run_v(const void* const* inputs, void* const* outputs"
+     << (arena.external ? ", void* arena" : "") << ");\n\n"
      << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
 }
 
-void writeEntryPoints(raw_ostream &os, StringRef name, ArrayRef<TensorInfo> inputs,
-                      ArrayRef<TensorInfo> outputs) {
+void writeEntryPoints(raw_ostream &os, StringRef name, const ArenaInfo &arena,
+                      ArrayRef<TensorInfo> inputs, ArrayRef<TensorInfo> outputs) {
   os << "\nextern \"C\" {\n\n";
   writeInfoTable(os, (name + "_inputs").str(), inputs);
   writeInfoTable(os, (name + "_outputs").str(), outputs);
-  os << "\nint " << name << "_run(" << parameterList(inputs.size(), outputs.size())
-     << ") {\n  " << name << "_graph(";
+  os << "\nint " << name << "_run("
+     << parameterList(inputs.size(), outputs.size(), arena.external) << ") {\n";
+  // A model whose intermediates all run in place has no arena to pass.
+  bool passArena = arena.external && arena.bytes > 0;
+  if (arena.external && !passArena)
+    os << "  (void)arena;\n";
+  os << "  " << name << "_graph(";
   // The graph never writes its inputs (bufferization is told they are not
   // writable); the casts only adapt to EmitC's non-const pointer types.
+  SmallVector<std::string> args;
   for (size_t i = 0; i < inputs.size(); ++i)
-    os << (i ? ", " : "") << "const_cast<float*>(in" << i << ")";
+    args.push_back("const_cast<float*>(in" + std::to_string(i) + ")");
   for (size_t i = 0; i < outputs.size(); ++i)
-    os << (i || !inputs.empty() ? ", " : "") << "out" << i;
-  os << ");\n  return 0;\n}\n\n"
-     << "int " << name << "_run_v(const void* const* inputs, void* const* outputs) {\n"
+    args.push_back("out" + std::to_string(i));
+  if (passArena)
+    args.push_back("static_cast<float*>(arena)");
+  os << llvm::join(args, ", ") << ");\n  return 0;\n}\n\n";
+
+  os << "int " << name << "_run_v(const void* const* inputs, void* const* outputs"
+     << (arena.external ? ", void* arena" : "") << ") {\n"
      << "  (void)inputs;\n  (void)outputs;\n"
      << "  return " << name << "_run(";
+  args.clear();
   for (size_t i = 0; i < inputs.size(); ++i)
-    os << (i ? ", " : "") << "static_cast<const float*>(inputs[" << i << "])";
+    args.push_back("static_cast<const float*>(inputs[" + std::to_string(i) + "])");
   for (size_t i = 0; i < outputs.size(); ++i)
-    os << (i || !inputs.empty() ? ", " : "") << "static_cast<float*>(outputs[" << i << "])";
-  os << ");\n}\n\n} // extern \"C\"\n";
-  (void)outputs;
+    args.push_back("static_cast<float*>(outputs[" + std::to_string(i) + "])");
+  if (arena.external)
+    args.push_back("arena");
+  os << llvm::join(args, ", ") << ");\n}\n\n} // extern \"C\"\n";
 }
 } // namespace
 
@@ -186,9 +214,13 @@ LogicalResult writeCpp(ModuleOp module, StringRef name, StringRef headerFileName
   auto outputs = readIO(module, "mote.outputs", "mote.output_types");
   if (failed(inputs) || failed(outputs))
     return failure();
-  int64_t arenaBytes = 0;
+  ArenaInfo arena;
   if (auto attr = module->getAttrOfType<IntegerAttr>("mote.arena_bytes"))
-    arenaBytes = attr.getInt();
+    arena.bytes = attr.getInt();
+  if (auto attr = module->getAttrOfType<IntegerAttr>("mote.arena_alignment"))
+    arena.alignment = attr.getInt();
+  if (auto attr = module->getAttrOfType<BoolAttr>("mote.arena_external"))
+    arena.external = attr.getValue();
   auto files = module->getAttrOfType<ArrayAttr>("mote.kernel_files");
   if (!files)
     return module.emitError("the module is not at the EmitC level");
@@ -199,7 +231,7 @@ LogicalResult writeCpp(ModuleOp module, StringRef name, StringRef headerFileName
   if (failed(emitc::translateToCpp(module, graphStream)))
     return failure();
 
-  writeHeader(header, name, arenaBytes, *inputs, *outputs);
+  writeHeader(header, name, arena, *inputs, *outputs);
 
   source << "// Generated by motec. Self-contained: compile it with its header,\n"
          << "// no other source, library or include path is needed.\n"
@@ -211,7 +243,7 @@ LogicalResult writeCpp(ModuleOp module, StringRef name, StringRef headerFileName
   for (Attribute file : files)
     source << kernelText(cast<StringAttr>(file).getValue());
   source << "\n// ---- weights, arena and graph ----\n" << graph;
-  writeEntryPoints(source, name, *inputs, *outputs);
+  writeEntryPoints(source, name, arena, *inputs, *outputs);
   return success();
 }
 

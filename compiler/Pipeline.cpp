@@ -69,9 +69,11 @@ void buildKernelsToBuffersPipeline(OpPassManager &pm, int64_t ramBudget) {
   func.addPass(createMotePlanMemory(plan));
 }
 
-void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name) {
+void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name,
+                                 bool externalArena) {
   ConvertMoteToEmitCOptions options;
   options.modelName = name.str();
+  options.externalArena = externalArena;
   pm.addPass(createConvertMoteToEmitC(options));
 }
 
@@ -84,7 +86,7 @@ LogicalResult lowerModule(ModuleOp module, const CompileOptions &options,
   if (phase(EmitLevel::Loops))
     buildKernelsToBuffersPipeline(pm, options.ramBudget);
   if (phase(EmitLevel::EmitC) || (from < EmitLevel::EmitC && to == EmitLevel::Cpp))
-    buildBuffersToEmitCPipeline(pm, options.name);
+    buildBuffersToEmitCPipeline(pm, options.name, options.externalArena);
   return pm.run(module);
 }
 

@@ -25,6 +25,8 @@ struct CompileOptions {
   EmitLevel emit = EmitLevel::Cpp;
   /// Bytes of RAM the arena may take; 0 for no limit.
   int64_t ramBudget = 0;
+  /// The caller passes the arena to `<name>_run` instead of a static array.
+  bool externalArena = false;
   ImportOptions import;
 };
 
@@ -41,7 +43,8 @@ void buildImportToKernelsPipeline(mlir::OpPassManager &pm);
 void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm,
                                    int64_t ramBudget = 0);
 /// buffers → EmitC, ready for translateToCpp.
-void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name);
+void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name,
+                                 bool externalArena = false);
 
 /// Runs the phases that take `module` from level `from` to level `to`
 /// (EmitC when C++ is asked for, since C++ is printed from EmitC).

@@ -367,6 +367,53 @@ struct LowerArenaSlice : OpConversionPattern<ArenaSliceOp> {
   }
 };
 
+/// An external arena is a parameter of the graph function: every slice
+/// becomes a reinterpretation of it at the slice's offset, which the view
+/// lowering turns into pointer arithmetic.
+void passArenaAsParameter(func::FuncOp func, int64_t arenaBytes) {
+  auto arenaType = MemRefType::get({(arenaBytes + 3) / 4}, Float32Type::get(func.getContext()));
+  Block &body = func.getBody().front();
+  if (failed(func.insertArgument(func.getNumArguments(), arenaType, {}, func.getLoc())))
+    return;
+  Value arena = body.getArgument(body.getNumArguments() - 1);
+  func.walk([&](ArenaSliceOp slice) {
+    MemRefType type = slice.getType();
+    SmallVector<int64_t> strides(type.getRank(), 1);
+    for (int64_t i = type.getRank() - 2; i >= 0; --i)
+      strides[i] = strides[i + 1] * type.getDimSize(i + 1);
+    OpBuilder b(slice);
+    Value view = memref::ReinterpretCastOp::create(
+        b, slice.getLoc(),
+        MemRefType::get(type.getShape(), type.getElementType(),
+                        StridedLayoutAttr::get(b.getContext(), slice.getOffset() / 4, strides)),
+        arena, slice.getOffset() / 4, type.getShape(), strides);
+    slice.replaceAllUsesWith(view);
+    slice.erase();
+  });
+}
+
+/// A reinterpretation at a static offset is the pointer moved by the offset;
+/// at offset 0 it is the pointer itself.
+struct LowerReinterpretCast : OpConversionPattern<memref::ReinterpretCastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(memref::ReinterpretCastOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    ArrayRef<int64_t> offsets = op.getStaticOffsets();
+    if (offsets.size() != 1 || ShapedType::isDynamic(offsets[0]))
+      return op->emitError("only static offsets can be lowered");
+    Value base = adaptor.getSource();
+    if (offsets[0] == 0) {
+      rewriter.replaceOp(op, base);
+      return success();
+    }
+    Value offset = emitc::LiteralOp::create(
+        rewriter, op.getLoc(), emitc::OpaqueType::get(op.getContext(), "size_t"),
+        std::to_string(offsets[0]));
+    rewriter.replaceOpWithNewOp<emitc::AddOp>(op, base.getType(), base, offset);
+    return success();
+  }
+};
+
 /// Views of a row-major buffer start where the buffer starts.
 template <typename OpTy>
 struct LowerView : OpConversionPattern<OpTy> {
@@ -412,6 +459,10 @@ struct ConvertMoteToEmitCPass
         arenaAlignment = std::max(arenaAlignment, align.getInt());
     }
 
+    if (externalArena && arenaBytes > 0)
+      for (auto func : module.getOps<func::FuncOp>())
+        passArenaAsParameter(func, arenaBytes);
+
     TypeConverter converter;
     converter.addConversion([](Type type) { return type; });
     converter.addConversion([](MemRefType type) -> Type {
@@ -428,7 +479,7 @@ struct ConvertMoteToEmitCPass
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,
-                 LowerView<memref::ReinterpretCastOp>,
+                 LowerReinterpretCast,
                  LowerCopy>(converter, ctx);
     populateFuncToEmitCPatterns(converter, patterns);
 
@@ -459,7 +510,9 @@ struct ConvertMoteToEmitCPass
   void finishModule(ModuleOp module, int64_t arenaBytes,
                     const llvm::SetVector<StringRef> &files) {
     OpBuilder b(module.getBodyRegion());
-    if (arenaBytes > 0) {
+    module->setAttr("mote.arena_external", b.getBoolAttr(externalArena));
+    module->setAttr("mote.arena_alignment", b.getI64IntegerAttr(arenaAlignment));
+    if (arenaBytes > 0 && !externalArena) {
       // A float array: every planned buffer is float32 today, and accessing a
       // float array through float* keeps strict aliasing intact.
       emitc::VerbatimOp::create(

@@ -107,7 +107,10 @@ def ConvertMoteToEmitC : Pass<"convert-mote-to-emitc", "mlir::ModuleOp"> {
     entry points around it.
   }];
   let options = [Option<"modelName", "model-name", "std::string", "\"model\"",
-                        "Prefix of every emitted C symbol">];
+                        "Prefix of every emitted C symbol">,
+                 Option<"externalArena", "external-arena", "bool", "false",
+                        "Take the arena as a last parameter of the graph "
+                        "function instead of a static array">];
   let dependentDialects = ["mlir::emitc::EmitCDialect"];
 }
 

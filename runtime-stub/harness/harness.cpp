@@ -483,7 +483,18 @@ static int run(const char* in_dir, const char* out_dir) {
   in_ptr[MODEL_NUM_INPUTS] = NULL;
   out_ptr[MODEL_NUM_OUTPUTS] = NULL;
 
+#if MODEL_ARENA_EXTERNAL
+  /* The caller's arena: exactly MODEL_ARENA_BYTES (a multiple of the
+   * alignment), so that ASan catches an access past its end. */
+  uint8_t* arena = (uint8_t*)aligned_alloc(
+      MODEL_ARENA_ALIGN, MODEL_ARENA_BYTES > 0 ? MODEL_ARENA_BYTES : MODEL_ARENA_ALIGN);
+  if (!arena)
+    return fail("arena", "out of memory");
+  rc = model_run_v(in_ptr, out_ptr, arena);
+  free(arena);
+#else
   rc = model_run_v(in_ptr, out_ptr);
+#endif
   if (rc != 0) {
     snprintf(msg, sizeof msg, "returned %d", rc);
     return fail("model_run_v", msg);

@@ -2,7 +2,9 @@
 # check-no-heap.sh MOTEC MODEL WORKDIR
 # Compiles MODEL to C++ and then to an object with both g++ and clang++ under
 # the flags firmware uses, and fails if the object references any heap
-# function or static constructor: emitted code must not need a heap.
+# function or static constructor: emitted code must not need a heap. Also
+# checks that MODEL_ARENA_BYTES in the header is exactly the size of the
+# arena the object reserves.
 set -euo pipefail
 motec=$1 model=$2 work=$3
 mkdir -p "$work"
@@ -19,5 +21,12 @@ for cxx in g++ clang++-22; do
     echo "FAIL: $cxx object of $model has a static constructor"
     exit 1
   fi
+  declared=$(sed -n 's/^#define MODEL_ARENA_BYTES \([0-9]*\)u$/\1/p' "$work/model.h")
+  reserved=$(nm -S -C --radix=d "$work/model-$cxx.o" | awk '$4=="model_arena"{print $2+0}')
+  if [ "${reserved:-0}" != "$declared" ]; then
+    echo "FAIL: MODEL_ARENA_BYTES is $declared but the object reserves ${reserved:-0} bytes"
+    exit 1
+  fi
+  echo "$cxx: arena $declared bytes declared and reserved"
   echo "$cxx: no heap, no static constructors ($(nm "$work/model-$cxx.o" | grep -c ' U ') undefined symbols: $(nm "$work/model-$cxx.o" | awk '$1=="U"{print $2}' | tr '\n' ' '))"
 done

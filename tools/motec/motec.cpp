@@ -52,6 +52,16 @@ cl::opt<std::string> reportSvgPath(
     "report-svg", cl::desc("Draw the memory plan as SVG: schedule step "
                            "against arena offset, the peak marked"),
     cl::value_desc("FILE"), cl::cat(category));
+enum class ArenaKind { Static, External };
+cl::opt<ArenaKind> arenaKind(
+    "arena", cl::desc("Where the arena of intermediate tensors lives"),
+    cl::init(ArenaKind::Static),
+    cl::values(clEnumValN(ArenaKind::Static, "static",
+                          "a static array in the emitted file (default)"),
+               clEnumValN(ArenaKind::External, "external",
+                          "the caller's memory, passed as the last argument of "
+                          "_run: any RAM bank, and reentrant")),
+    cl::cat(category));
 cl::opt<int64_t> ramBudget(
     "ram-budget",
     cl::desc("Fail when the arena (all intermediate tensors) needs more "
@@ -187,6 +197,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   options.ramBudget = ramBudget;
+  options.externalArena = arenaKind == ArenaKind::External;
   if (failed(parseDims(options.import)))
     return 2;
   if (target != "host" && target != "generic") {

@@ -4,7 +4,7 @@
 // arena is one float array of ceil(bytes / 4) elements; a slice is a pointer
 // at offset / 4 floats; views are the pointer they alias; a copy is a memcpy
 // of the byte count; an unread argument is voided.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 1028 : i64, mote.kernel_files = ["binary.h", "conv2d.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 1028 : i64, mote.arena_external = false, mote.kernel_files = ["binary.h", "conv2d.h"]}
 // CHECK-NEXT: emitc.verbatim "alignas(16)"
 // CHECK-NEXT: emitc.global static @net_arena : !emitc.array<257xf32>
 // CHECK-NEXT: emitc.verbatim "alignas(16)"
@@ -50,7 +50,7 @@ module {
 // -----
 
 // No arena when nothing is planned; a missing bias or C is nullptr.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["gemm.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["gemm.h"]}
 // CHECK-NOT: net_arena
 // CHECK: emitc.func @net_graph
 // gemm: m n k trans_a trans_b alpha beta c_rows c_cols, act p0 p1.
@@ -64,7 +64,7 @@ func.func @gemm(%a: memref<2x8xf32>, %b: memref<3x8xf32>, %c: memref<1x3xf32>, %
 
 // -----
 
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["conv2d.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["conv2d.h"]}
 // CHECK: call_opaque "mote_conv2d_f32"(%arg0, %arg1, %arg2) {args = [0 : index, 1 : index, #emitc.opaque<"nullptr">, 2 : index, 1 : i32, 4 : i32, 5 : i32, 5 : i32, 8 : i32, 3 : i32, 3 : i32, 5 : i32, 5 : i32, 1 : i32, 1 : i32, 2 : i32, 2 : i32, 2 : i32, 2 : i32, 4 : i32, 0 : i32, 0.000000e+00 : f32, 0.000000e+00 : f32]}
 func.func @conv_no_bias(%x: memref<1x4x5x5xf32>, %w: memref<8x1x3x3xf32>, %y: memref<1x8x5x5xf32>) {
   mote.conv2d %x, %w, %y {dilations = array<i64: 2, 2>, group = 4 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 1, 1>} : (memref<1x4x5x5xf32>, memref<8x1x3x3xf32>, memref<1x8x5x5xf32>) -> ()
@@ -75,7 +75,7 @@ func.func @conv_no_bias(%x: memref<1x4x5x5xf32>, %w: memref<8x1x3x3xf32>, %y: me
 
 // matmul: m n k, batch dims (4), batch strides of a (4) and b (4) in
 // elements, 0 where the operand broadcasts.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["matmul.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["matmul.h"]}
 // CHECK: call_opaque "mote_matmul_f32"(%arg0, %arg1, %arg2) {args = [0 : index, 1 : index, 2 : index, 3 : i32, 2 : i32, 4 : i32, 1 : i32, 1 : i32, 2 : i32, 5 : i32, 0 : i32, 0 : i32, 12 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 8 : i32]}
 func.func @matmul(%a: memref<2x1x3x4xf32>, %b: memref<5x4x2xf32>, %y: memref<2x5x3x2xf32>) {
   mote.matmul %a, %b, %y : (memref<2x1x3x4xf32>, memref<5x4x2xf32>, memref<2x5x3x2xf32>) -> ()
@@ -85,7 +85,7 @@ func.func @matmul(%a: memref<2x1x3x4xf32>, %b: memref<5x4x2xf32>, %y: memref<2x5
 // -----
 
 // activation: n, act p0 p1.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["activation.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["activation.h"]}
 // CHECK: call_opaque "mote_activation_f32"(%arg0, %arg1) {args = [0 : index, 1 : index, 6 : i32, 6 : i32, 2.000000e-01 : f32, 5.000000e-01 : f32]}
 func.func @activation(%x: memref<2x3xf32>, %y: memref<2x3xf32>) {
   mote.activation %x, %y {act = #mote<act hard_sigmoid>, act_alpha = 0.2 : f32, act_beta = 0.5 : f32} : (memref<2x3xf32>, memref<2x3xf32>) -> ()
@@ -96,7 +96,7 @@ func.func @activation(%x: memref<2x3xf32>, %y: memref<2x3xf32>) {
 
 // pool2d: kind nc h w oh ow kh kw sh sw pt pl pb pr dh dw count_include_pad;
 // pool3d: kind nc d h w od oh ow kd kh kw sd sh sw pf pt pl pk pb pr dd dh dw cip.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["pool2d.h", "pool3d.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["pool2d.h", "pool3d.h"]}
 // CHECK: call_opaque "mote_pool2d_f32"(%arg0, %arg1) {args = [0 : index, 1 : index, 1 : i32, 3 : i32, 7 : i32, 7 : i32, 4 : i32, 4 : i32, 3 : i32, 2 : i32, 2 : i32, 2 : i32, 1 : i32, 0 : i32, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 1 : i32]}
 // CHECK: call_opaque "mote_pool3d_f32"(%arg2, %arg3) {args = [0 : index, 1 : index, 0 : i32, 2 : i32, 4 : i32, 4 : i32, 4 : i32, 3 : i32, 3 : i32, 3 : i32, 2 : i32, 2 : i32, 2 : i32, 1 : i32, 1 : i32, 1 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 1 : i32, 1 : i32, 1 : i32, 0 : i32]}
 func.func @pool(%x: memref<1x3x7x7xf32>, %y: memref<1x3x4x4xf32>, %x3: memref<1x2x4x4x4xf32>, %y3: memref<1x2x3x3x3xf32>) {
@@ -108,7 +108,7 @@ func.func @pool(%x: memref<1x3x7x7xf32>, %y: memref<1x3x4x4xf32>, %x3: memref<1x
 // -----
 
 // softmax: outer len inner; transpose: input dims and perm, both padded to 6.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["softmax.h", "transpose.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["softmax.h", "transpose.h"]}
 // CHECK: call_opaque "mote_softmax_f32"(%arg0, %arg1) {args = [0 : index, 1 : index, 2 : i32, 3 : i32, 5 : i32]}
 // CHECK: call_opaque "mote_transpose_f32"(%arg0, %arg2) {args = [0 : index, 1 : index, 1 : i32, 1 : i32, 1 : i32, 2 : i32, 3 : i32, 5 : i32, 0 : i32, 1 : i32, 2 : i32, 5 : i32, 3 : i32, 4 : i32]}
 func.func @softmax_transpose(%x: memref<2x3x5xf32>, %y: memref<2x3x5xf32>, %t: memref<5x2x3xf32>) {
@@ -120,7 +120,7 @@ func.func @softmax_transpose(%x: memref<2x3x5xf32>, %y: memref<2x3x5xf32>, %t: m
 // -----
 
 // pad: value, input dims, output dims, begin pads; reduce: kind, dims, flags.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["pad.h", "reduce.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["pad.h", "reduce.h"]}
 // CHECK: call_opaque "mote_pad_f32"(%arg0, %arg1) {args = [0 : index, 1 : index, 1.500000e+00 : f32, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 2 : i32, 3 : i32, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 3 : i32, 5 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 1 : i32, -1 : i32]}
 // CHECK: call_opaque "mote_reduce_f32"(%arg0, %arg2) {args = [0 : index, 1 : index, 0 : i32, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 2 : i32, 3 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32, 1 : i32, 0 : i32]}
 func.func @pad_reduce(%x: memref<2x3xf32>, %y: memref<3x5xf32>, %r: memref<3xf32>) {
@@ -132,7 +132,7 @@ func.func @pad_reduce(%x: memref<2x3xf32>, %y: memref<3x5xf32>, %r: memref<3xf32
 // -----
 
 // Concat is one block copy per input: outer len y_stride y_offset.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = ["copy_blocks.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = ["copy_blocks.h"]}
 // CHECK: call_opaque "mote_copy_blocks_f32"(%arg0, %arg2) {args = [0 : index, 1 : index, 2 : i32, 3 : i32, 4 : i32, 0 : i32]}
 // CHECK-NEXT: call_opaque "mote_copy_blocks_f32"(%arg1, %arg2) {args = [0 : index, 1 : index, 2 : i32, 1 : i32, 4 : i32, 3 : i32]}
 // CHECK-NEXT: return
@@ -144,7 +144,7 @@ func.func @concat(%a: memref<2x3xf32>, %b: memref<2x1xf32>, %y: memref<2x4xf32>)
 // -----
 
 // A plain copy is recorded under common.h, which is not listed.
-// CHECK-LABEL: module attributes {mote.arena_bytes = 0 : i64, mote.kernel_files = []}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = []}
 // CHECK: call_opaque "memcpy"(%arg1, %arg0) {args = [0 : index, 1 : index, 24 : i32]}
 func.func @identity(%x: memref<2x3xf32>, %y: memref<2x3xf32>) {
   memref.copy %x, %y : memref<2x3xf32> to memref<2x3xf32>
@@ -191,7 +191,7 @@ func.func @tensor_form(%a: tensor<2xf32>) -> tensor<2xf32> {
 // -----
 
 // The arena is aligned as the plan assumed (mote.arena_alignment).
-// CHECK-LABEL: module attributes {mote.arena_bytes = 64 : i64, mote.kernel_files = ["activation.h"]}
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 64 : i64, mote.arena_external = false, mote.kernel_files = ["activation.h"]}
 // CHECK-NEXT: emitc.verbatim "alignas(64)"
 // CHECK-NEXT: emitc.global static @net_arena : !emitc.array<16xf32>
 // CHECK: %[[A:.*]] = literal "(net_arena + 0)" : !emitc.ptr<f32>

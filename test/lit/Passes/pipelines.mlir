@@ -34,7 +34,7 @@
 // BUFFERS-NOT: memref.alloc
 // BUFFERS-NOT: memref.copy
 
-// EMITC: module attributes {mote.arena_bytes = 144 : i64, mote.kernel_files = ["conv2d.h", "gemm.h", "reduce.h"]}
+// EMITC: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 144 : i64, mote.arena_external = false, mote.kernel_files = ["conv2d.h", "gemm.h", "reduce.h"]}
 // EMITC: emitc.global static @model_arena : !emitc.array<36xf32>
 // EMITC: emitc.func @model_graph
 // EMITC: call_opaque "mote_conv2d_f32"
