@@ -737,6 +737,55 @@ FailureOr<Operation *> buildOp(OpBuilder &builder, ValueRange operands,
   return op;
 }
 
+/// How many inputs each op takes once older opsets are rewritten, and the
+/// attributes it cannot do without: checked before an op is built, because
+/// type inference reads operands and attributes by position.
+struct Signature {
+  int minInputs, maxInputs;
+  std::vector<const char *> requiredAttrs;
+};
+
+const llvm::StringMap<Signature> &signatureTable() {
+  static const llvm::StringMap<Signature> table = {
+      {"Add", {2, 2, {}}},        {"Sub", {2, 2, {}}},
+      {"Mul", {2, 2, {}}},        {"Div", {2, 2, {}}},
+      {"Relu", {1, 1, {}}},       {"Sigmoid", {1, 1, {}}},
+      {"Tanh", {1, 1, {}}},       {"HardSwish", {1, 1, {}}},
+      {"LeakyRelu", {1, 1, {}}},  {"HardSigmoid", {1, 1, {}}},
+      {"Clip", {1, 3, {}}},       {"Conv", {2, 3, {}}},
+      {"Gemm", {2, 3, {}}},       {"MatMul", {2, 2, {}}},
+      {"BatchNormalization", {5, 5, {}}},
+      {"MaxPool", {1, 1, {"kernel_shape"}}},
+      {"AveragePool", {1, 1, {"kernel_shape"}}},
+      {"GlobalAveragePool", {1, 1, {}}},
+      {"Softmax", {1, 1, {}}},    {"ReduceMean", {1, 2, {}}},
+      {"Reshape", {2, 2, {}}},    {"Flatten", {1, 1, {}}},
+      {"Squeeze", {1, 2, {}}},    {"Unsqueeze", {2, 2, {}}},
+      {"Transpose", {1, 1, {}}},  {"Concat", {1, 1 << 20, {"axis"}}},
+      {"Pad", {2, 3, {}}},
+  };
+  return table;
+}
+
+LogicalResult checkSignature(StringRef opType, size_t inputs,
+                             ArrayRef<NamedAttribute> attrs, Location loc) {
+  const Signature &sig = signatureTable().find(opType)->second;
+  if ((int)inputs < sig.minInputs || (int)inputs > sig.maxInputs) {
+    InFlightDiagnostic diag = emitError(loc) << "takes ";
+    if (sig.minInputs == sig.maxInputs)
+      diag << sig.minInputs;
+    else if (sig.maxInputs >= (1 << 20))
+      diag << "at least " << sig.minInputs;
+    else
+      diag << sig.minInputs << " to " << sig.maxInputs;
+    return diag << (sig.maxInputs == 1 ? " input" : " inputs") << ", not " << inputs;
+  }
+  for (const char *name : sig.requiredAttrs)
+    if (!llvm::any_of(attrs, [&](NamedAttribute a) { return a.getName() == name; }))
+      return emitError(loc) << "needs the attribute '" << name << "'";
+  return success();
+}
+
 using OpBuildFn = FailureOr<Operation *> (*)(OpBuilder &, ValueRange,
                                              ArrayRef<NamedAttribute>, Location);
 
@@ -972,6 +1021,8 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
 
   // Before opset 13, Softmax flattened the input to 2-d around the axis.
   if (opType == "Softmax" && opset < 13) {
+    if (failed(checkSignature(opType, operands.size(), *attrs, loc)))
+      return failure();
     auto inputType = cast<RankedTensorType>(operand(0).getType());
     int64_t axis = 1;
     if (const auto *a = findAttr(node, "axis"))
@@ -995,6 +1046,8 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     return bind(node, {(*back)->getResult(0)}, loc);
   }
 
+  if (failed(checkSignature(opType, operands.size(), *attrs, loc)))
+    return failure();
   auto op = createOp(opType, operands, *attrs, loc);
   if (failed(op))
     return failure();

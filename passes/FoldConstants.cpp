@@ -52,6 +52,11 @@ float applyBinary(BinaryKind kind, float a, float b) {
   llvm_unreachable("unknown binary kind");
 }
 
+/// Results above this many elements are not folded: a broadcast can turn two
+/// small constants into a huge one, which would cost the compiler memory and
+/// the device flash.
+constexpr int64_t kMaxFoldedElements = int64_t(1) << 20;
+
 void replaceWithConstant(PatternRewriter &rewriter, Operation *op,
                          ShapedType type, ArrayRef<float> values) {
   ElementsAttr attr = makeF32Elements(type, values, "folded");
@@ -85,6 +90,8 @@ struct FoldBinary : OpRewritePattern<BinaryOp> {
     if (!lhs || !rhs)
       return failure();
     ShapedType type = op.getOutType();
+    if (type.getNumElements() > kMaxFoldedElements)
+      return failure();
     auto shapeOf = [](Value v) { return cast<ShapedType>(v.getType()).getShape(); };
     SmallVector<int64_t> ls = broadcastStrides(shapeOf(op.getLhs()), type.getShape());
     SmallVector<int64_t> rs = broadcastStrides(shapeOf(op.getRhs()), type.getShape());
@@ -102,6 +109,8 @@ struct FoldTranspose : OpRewritePattern<TransposeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
     if (!op->getNumResults())
+      return failure();
+    if (op.getOutType().getNumElements() > kMaxFoldedElements)
       return failure();
     auto input = getConstantFloats(op.getInput());
     if (!input)
