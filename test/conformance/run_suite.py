@@ -10,7 +10,7 @@ domain, every graph input, output and initializer is float32, and its data sets
 hold float32 TensorProtos.  Selected tests run in parallel; each failure is
 printed with the first lines of mote-check's output, then
 
-    <suite name>: N passed, M failed, K not selected
+    <suite name>: N passed, M failed, X expected failures, K not selected
     N passed, M failed
 
 Exit status: 0 if no selected test failed, 1 if one did, 2 on a usage error.
@@ -400,7 +400,8 @@ def main():
                   sum(1 for t in selected if t.status == "fail" and t.rc not in (1, 2)),
                   counts["timeout"], counts["xpass"]))
     print("time: %.1f s with %d jobs" % (total, args.jobs))
-    print("%s: %d passed, %d failed, %d not selected" % (suite_name, passed, failed, len(not_selected)))
+    print("%s: %d passed, %d failed, %d expected failures, %d not selected" % (
+        suite_name, passed, failed, counts["xfail"], len(not_selected)))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
