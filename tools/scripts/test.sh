@@ -6,3 +6,8 @@ mote_install_deps
 mote_build
 cd "$MOTE_BUILD"
 ctest --output-on-failure -j2 "$@"
+
+# Sanitizer stage (mote_sanitizer_stage in common.sh), in CI or on request.
+if [ "${CI:-}" = true ] || [ "${MOTE_SANITIZER_STAGE:-0}" = 1 ]; then
+  mote_sanitizer_stage
+fi
