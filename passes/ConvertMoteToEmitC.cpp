@@ -378,9 +378,7 @@ void passArenaAsParameter(func::FuncOp func, int64_t arenaBytes) {
   Value arena = body.getArgument(body.getNumArguments() - 1);
   func.walk([&](ArenaSliceOp slice) {
     MemRefType type = slice.getType();
-    SmallVector<int64_t> strides(type.getRank(), 1);
-    for (int64_t i = type.getRank() - 2; i >= 0; --i)
-      strides[i] = strides[i + 1] * type.getDimSize(i + 1);
+    SmallVector<int64_t> strides = stridesOf(type.getShape());
     OpBuilder b(slice);
     Value view = memref::ReinterpretCastOp::create(
         b, slice.getLoc(),

@@ -1,6 +1,8 @@
 //===- ForwardOutputs.cpp - write outputs in place ------------------------===//
 #include "passes/Passes.h"
 
+#include "dialects/Utils/ShapeHelpers.h"
+
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 namespace mote {
@@ -67,11 +69,9 @@ bool canForward(memref::CopyOp copy, memref::AllocOp &alloc,
 Value asAllocationType(OpBuilder &b, Value out, MemRefType type) {
   if (out.getType() == type)
     return out;
-  SmallVector<int64_t> strides(type.getRank(), 1);
-  for (int64_t i = type.getRank() - 2; i >= 0; --i)
-    strides[i] = strides[i + 1] * type.getDimSize(i + 1);
   return memref::ReinterpretCastOp::create(b, out.getLoc(), type, out,
-                                           /*offset=*/0, type.getShape(), strides);
+                                           /*offset=*/0, type.getShape(),
+                                           stridesOf(type.getShape()));
 }
 
 struct MoteForwardOutputsPass
