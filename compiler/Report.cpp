@@ -4,6 +4,7 @@
 #include "compiler/Importer.h"
 #include "dialects/Mote/MoteDialect.h"
 #include "dialects/Utils/ShapeHelpers.h"
+#include "passes/ArenaPlanner.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -150,17 +151,11 @@ void writePlanSvg(ModuleOp module, raw_ostream &os) {
     start = std::min(start, (*range)[0]);
     arena = std::max(arena, offset + bytesOf(slice.getType()));
   });
-  // The step with the most live bytes.
-  int64_t peakStep = 0, peakBytes = 0;
-  for (int64_t s = 0; s < steps; ++s) {
-    int64_t live = 0;
-    for (const Box &b : boxes)
-      live += (b.first <= s && s <= b.last) ? b.bytes : 0;
-    if (live > peakBytes) {
-      peakBytes = live;
-      peakStep = s;
-    }
-  }
+  SmallVector<BufferRequest> requests;
+  for (const Box &b : boxes)
+    requests.push_back({b.bytes, b.first, b.last});
+  LivePeak peak = livePeak(requests);
+  int64_t peakStep = peak.step, peakBytes = peak.bytes;
   // Steps before the first buffer (constant loads) are left out.
   if (boxes.empty())
     start = 0;

@@ -112,18 +112,27 @@ private:
 };
 } // namespace
 
-int64_t liveBytesLowerBound(llvm::ArrayRef<BufferRequest> requests,
-                            int64_t alignment) {
-  int64_t best = 0;
+LivePeak livePeak(llvm::ArrayRef<BufferRequest> requests) {
+  // The live total only grows where a buffer starts, so the first step of
+  // the peak is some buffer's first step.
+  LivePeak peak;
+  bool found = false;
   for (const BufferRequest &r : requests) {
-    // The live total peaks at some buffer's first step.
     int64_t live = 0;
     for (const BufferRequest &other : requests)
       if (other.first <= r.first && r.first <= other.last)
-        live += alignUp(other.bytes, alignment);
-    best = std::max(best, live);
+        live += other.bytes;
+    if (!found || live > peak.bytes ||
+        (live == peak.bytes && r.first < peak.step))
+      peak = {r.first, live};
+    found = true;
   }
-  return best;
+  return peak;
+}
+
+int64_t liveBytesLowerBound(llvm::ArrayRef<BufferRequest> requests,
+                            int64_t alignment) {
+  return livePeak(aligned(requests, alignment)).bytes;
 }
 
 ArenaPlan firstFit(llvm::ArrayRef<BufferRequest> rawRequests,

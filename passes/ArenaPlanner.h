@@ -45,7 +45,14 @@ struct PlannerOptions {
   int64_t exactNodeBudget = 200000;
 };
 
-/// The largest total size of buffers live at one step: no plan is smaller.
+/// The first step at which the most bytes are live, and that many bytes.
+struct LivePeak {
+  int64_t step = 0, bytes = 0;
+};
+LivePeak livePeak(llvm::ArrayRef<BufferRequest> requests);
+
+/// The largest total size of buffers live at one step (sizes aligned): no
+/// plan is smaller.
 int64_t liveBytesLowerBound(llvm::ArrayRef<BufferRequest> requests,
                             int64_t alignment);
 

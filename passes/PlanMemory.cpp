@@ -51,27 +51,6 @@ void extendOverUses(Value value, Buffer &buffer,
   }
 }
 
-/// The top-level op at which the most bytes are live, and that many bytes.
-std::pair<Operation *, int64_t> peakOf(ArrayRef<BufferRequest> requests,
-                                       Block &body) {
-  int64_t step = 0, bestStep = 0, best = -1;
-  for (Operation &op : body) {
-    (void)op;
-    int64_t live = 0;
-    for (const BufferRequest &r : requests)
-      if (r.first <= step && step <= r.last)
-        live += r.bytes;
-    if (live > best) {
-      best = live;
-      bestStep = step;
-    }
-    ++step;
-  }
-  auto it = body.begin();
-  std::advance(it, bestStep);
-  return {&*it, best};
-}
-
 struct MotePlanMemoryPass
     : public mote::impl::MotePlanMemoryBase<MotePlanMemoryPass> {
   using MotePlanMemoryBase::MotePlanMemoryBase;
@@ -117,9 +96,10 @@ struct MotePlanMemoryPass
     options.alignment = alignment;
     ArenaPlan plan = planArena(requests, options);
     if (ramBudget > 0 && plan.arenaBytes > ramBudget) {
-      auto [peakOp, peakBytes] = peakOf(requests, func.getBody().front());
+      LivePeak peak = livePeak(requests);
+      Operation *peakOp = &*std::next(func.getBody().front().begin(), peak.step);
       peakOp->emitError() << "does not fit the RAM budget of " << (int64_t)ramBudget
-                          << " bytes: " << peakBytes
+                          << " bytes: " << peak.bytes
                           << " bytes of intermediate tensors are live here (the "
                              "arena needs "
                           << plan.arenaBytes << " bytes)";
