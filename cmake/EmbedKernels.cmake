@@ -1,19 +1,14 @@
 # Usage: cmake -DOUTPUT=file.inc -DFILES="a.h;b.h" -P EmbedKernels.cmake
 # Writes a table { file name, file text } of the kernel library, which the
 # C++ writer pastes into every emitted source file.
+include(${CMAKE_CURRENT_LIST_DIR}/RawStringChunks.cmake)
 set(out "// Generated from runtime-stub/kernels; do not edit.\n")
 string(APPEND out "static const struct { const char *name; const char *text; } kKernelFiles[] = {\n")
 foreach(file IN LISTS FILES)
   get_filename_component(name "${file}" NAME)
   file(READ "${file}" content)
-  string(LENGTH "${content}" len)
   string(APPEND out "  {\"${name}\",\n")
-  set(pos 0)
-  while(pos LESS len)
-    string(SUBSTRING "${content}" ${pos} 8000 chunk)
-    string(APPEND out "   R\"MOTE(${chunk})MOTE\"\n")
-    math(EXPR pos "${pos} + 8000")
-  endwhile()
+  mote_append_raw_chunks(out "${content}" "   ")
   string(APPEND out "  },\n")
 endforeach()
 string(APPEND out "};\n")
