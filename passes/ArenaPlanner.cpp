@@ -2,6 +2,7 @@
 #include "passes/ArenaPlanner.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 #include <algorithm>
 #include <numeric>
 #include <tuple>
@@ -21,6 +22,86 @@ llvm::SmallVector<BufferRequest> aligned(llvm::ArrayRef<BufferRequest> requests,
   return out;
 }
 
+/// Requests tied to one offset (BufferRequest::sameOffsetAs), placed as one
+/// item. Most items have one member.
+struct Items {
+  llvm::SmallVector<llvm::SmallVector<size_t, 2>> members; // by lowest member
+  llvm::SmallVector<size_t> itemOf;                          // per request
+
+  explicit Items(llvm::ArrayRef<BufferRequest> requests) {
+    size_t n = requests.size();
+    llvm::SmallVector<size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](size_t i) {
+      while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+      return i;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      int64_t other = requests[i].sameOffsetAs;
+      if (other >= 0 && other < (int64_t)n)
+        parent[find(i)] = find(other);
+    }
+    itemOf.assign(n, 0);
+    llvm::SmallVector<int64_t> itemOfRoot(n, -1);
+    for (size_t i = 0; i < n; ++i) {
+      size_t root = find(i);
+      if (itemOfRoot[root] < 0) {
+        itemOfRoot[root] = members.size();
+        members.emplace_back();
+      }
+      itemOf[i] = itemOfRoot[root];
+      members[itemOf[i]].push_back(i);
+    }
+  }
+
+  size_t size() const { return members.size(); }
+};
+
+/// The offsets an item may not take because of placed item `other` at
+/// `otherOffset`: for each pair of members live at the same time, member m
+/// overlaps member q exactly when the item's offset is in (begin, end).
+void forbiddenOffsets(llvm::ArrayRef<BufferRequest> requests, const Items &items,
+                      size_t item, size_t other, int64_t otherOffset,
+                      llvm::SmallVectorImpl<std::pair<int64_t, int64_t>> &out) {
+  for (size_t m : items.members[item])
+    for (size_t q : items.members[other])
+      if (requests[m].overlapsInTime(requests[q]))
+        out.push_back({otherOffset - requests[m].bytes, otherOffset + requests[q].bytes});
+}
+
+int64_t itemBytes(llvm::ArrayRef<BufferRequest> requests, const Items &items,
+                  size_t item) {
+  int64_t bytes = 0;
+  for (size_t m : items.members[item])
+    bytes = std::max(bytes, requests[m].bytes);
+  return bytes;
+}
+
+/// The lowest offset >= 0 outside every open interval of `forbidden`.
+int64_t lowestFreeOffset(llvm::SmallVectorImpl<std::pair<int64_t, int64_t>> &forbidden) {
+  llvm::sort(forbidden);
+  int64_t offset = 0;
+  for (auto [begin, end] : forbidden) {
+    if (offset <= begin)
+      break;
+    offset = std::max(offset, end);
+  }
+  return offset;
+}
+
+/// A tiny deterministic generator: the same sequence on every platform, so
+/// that the plan (and the emitted file) is too, unlike std::shuffle's.
+struct SplitMix64 {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+};
+
 /// Orders indices by a key, largest first; ties by first use, then index,
 /// so that every strategy is deterministic.
 template <typename Key>
@@ -34,66 +115,72 @@ llvm::SmallVector<size_t> orderBy(llvm::ArrayRef<BufferRequest> requests, Key ke
   return order;
 }
 
-/// Exhaustive search over placement orders. In some optimal packing every
-/// buffer rests at 0 or on top of a buffer live at the same time (drop each
-/// buffer as low as it goes); placing buffers in the order of their offsets
-/// in that packing puts each exactly on the highest top among the placed
-/// buffers it conflicts with. Trying every order therefore finds an optimal
-/// packing; bounds prune most of them.
+/// Exhaustive search over placement orders of the items. In some optimal
+/// packing every item rests at 0 or on top of a buffer live at the same time
+/// as one of its members (drop each item as low as it goes); placing items in
+/// the order of their offsets in that packing puts each exactly on the
+/// highest such top among the placed items. Trying every order therefore
+/// finds an optimal packing; bounds prune most of them.
 class ExactSearch {
 public:
   ExactSearch(llvm::ArrayRef<BufferRequest> requests, int64_t lowerBound,
               int64_t budget)
-      : requests(requests), lowerBound(lowerBound), budget(budget),
-        offsets(requests.size(), -1) {}
+      : requests(requests), items(requests), lowerBound(lowerBound),
+        budget(budget), offsets(items.size(), -1) {}
 
   /// Improves on `best` if it can; returns true if the search completed
   /// (then `best` is optimal).
   bool run(ArenaPlan &best) {
     bestBytes = best.arenaBytes;
-    bestOffsets = best.offsets;
     bool complete = search(0, 0);
     if (bestBytes < best.arenaBytes) {
       best.arenaBytes = bestBytes;
-      best.offsets = bestOffsets;
+      for (size_t i = 0; i < requests.size(); ++i)
+        best.offsets[i] = bestOffsets[items.itemOf[i]];
       best.strategy = "exact search";
     }
     return complete;
   }
 
 private:
-  /// The offset `i` would get now: the highest top of the placed buffers it
-  /// conflicts with.
+  /// The offset item `i` would get now: the highest top of the placed
+  /// buffers its members conflict with.
   int64_t restingOffset(size_t i) const {
     int64_t offset = 0;
-    for (size_t j = 0; j < requests.size(); ++j)
-      if (offsets[j] >= 0 && requests[i].overlapsInTime(requests[j]))
-        offset = std::max(offset, offsets[j] + requests[j].bytes);
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (offsets[j] < 0)
+        continue;
+      for (size_t m : items.members[i])
+        for (size_t q : items.members[j])
+          if (requests[m].overlapsInTime(requests[q]))
+            offset = std::max(offset, offsets[j] + requests[q].bytes);
+    }
     return offset;
   }
 
   bool search(size_t placed, int64_t top) {
     if (--budget < 0)
       return false;
-    if (placed == requests.size()) {
+    if (placed == items.size()) {
       if (top < bestBytes) {
         bestBytes = top;
         bestOffsets.assign(offsets.begin(), offsets.end());
       }
       return true;
     }
-    // Every unplaced buffer will sit at least as high as it would now.
+    // Every unplaced item will sit at least as high as it would now.
     int64_t bound = std::max(top, lowerBound);
-    for (size_t i = 0; i < requests.size(); ++i)
+    for (size_t i = 0; i < items.size(); ++i)
       if (offsets[i] < 0)
-        bound = std::max(bound, restingOffset(i) + requests[i].bytes);
+        bound = std::max(bound, restingOffset(i) + itemBytes(requests, items, i));
     if (bound >= bestBytes)
       return true;
-    for (size_t i = 0; i < requests.size(); ++i) {
+    for (size_t i = 0; i < items.size(); ++i) {
       if (offsets[i] >= 0)
         continue;
       offsets[i] = restingOffset(i);
-      bool complete = search(placed + 1, std::max(top, offsets[i] + requests[i].bytes));
+      bool complete = search(
+          placed + 1, std::max(top, offsets[i] + itemBytes(requests, items, i)));
       offsets[i] = -1;
       if (!complete)
         return false;
@@ -104,29 +191,49 @@ private:
   }
 
   llvm::ArrayRef<BufferRequest> requests;
+  Items items;
   int64_t lowerBound;
   int64_t budget;
-  llvm::SmallVector<int64_t> offsets;
+  llvm::SmallVector<int64_t> offsets; // per item
   int64_t bestBytes = 0;
   llvm::SmallVector<int64_t> bestOffsets;
 };
 } // namespace
 
-LivePeak livePeak(llvm::ArrayRef<BufferRequest> requests) {
-  // The live total only grows where a buffer starts, so the first step of
-  // the peak is some buffer's first step.
-  LivePeak peak;
-  bool found = false;
-  for (const BufferRequest &r : requests) {
-    int64_t live = 0;
-    for (const BufferRequest &other : requests)
-      if (other.first <= r.first && r.first <= other.last)
-        live += other.bytes;
-    if (!found || live > peak.bytes ||
-        (live == peak.bytes && r.first < peak.step))
-      peak = {r.first, live};
-    found = true;
+llvm::SmallVector<int64_t> liveBytesPerStep(llvm::ArrayRef<BufferRequest> requests) {
+  int64_t steps = 0;
+  for (const BufferRequest &r : requests)
+    steps = std::max(steps, r.last + 1);
+  // Single buffers through a difference array; tied ones step by step, as
+  // the largest member live at each step.
+  llvm::SmallVector<int64_t> delta(steps + 1, 0), live(steps, 0);
+  Items items(requests);
+  for (const auto &members : items.members) {
+    if (members.size() == 1) {
+      const BufferRequest &r = requests[members.front()];
+      delta[r.first] += r.bytes;
+      delta[r.last + 1] -= r.bytes;
+      continue;
+    }
+    llvm::SmallVector<int64_t> largest(steps, 0);
+    for (size_t m : members)
+      for (int64_t s = requests[m].first; s <= requests[m].last; ++s)
+        largest[s] = std::max(largest[s], requests[m].bytes);
+    for (int64_t s = 0; s < steps; ++s)
+      live[s] += largest[s];
   }
+  int64_t running = 0;
+  for (int64_t s = 0; s < steps; ++s)
+    live[s] += running += delta[s];
+  return live;
+}
+
+LivePeak livePeak(llvm::ArrayRef<BufferRequest> requests) {
+  llvm::SmallVector<int64_t> live = liveBytesPerStep(requests);
+  LivePeak peak;
+  for (auto [step, bytes] : llvm::enumerate(live))
+    if (bytes > peak.bytes)
+      peak = {(int64_t)step, bytes};
   return peak;
 }
 
@@ -138,24 +245,24 @@ int64_t liveBytesLowerBound(llvm::ArrayRef<BufferRequest> requests,
 ArenaPlan firstFit(llvm::ArrayRef<BufferRequest> rawRequests,
                    llvm::ArrayRef<size_t> order, int64_t alignment) {
   llvm::SmallVector<BufferRequest> requests = aligned(rawRequests, alignment);
+  Items items(requests);
   ArenaPlan plan;
   plan.offsets.assign(requests.size(), 0);
+  llvm::SmallVector<int64_t> itemOffset(items.size(), -1);
   llvm::SmallVector<size_t> placed;
-  for (size_t i : order) {
-    llvm::SmallVector<std::pair<int64_t, int64_t>> busy;
-    for (size_t j : placed)
-      if (requests[i].overlapsInTime(requests[j]))
-        busy.push_back({plan.offsets[j], plan.offsets[j] + requests[j].bytes});
-    llvm::sort(busy);
-    int64_t offset = 0;
-    for (auto [begin, end] : busy) {
-      if (offset + requests[i].bytes <= begin)
-        break;
-      offset = std::max(offset, end);
-    }
-    plan.offsets[i] = offset;
-    plan.arenaBytes = std::max(plan.arenaBytes, offset + requests[i].bytes);
-    placed.push_back(i);
+  for (size_t request : order) {
+    size_t item = items.itemOf[request];
+    if (itemOffset[item] >= 0)
+      continue;
+    llvm::SmallVector<std::pair<int64_t, int64_t>> forbidden;
+    for (size_t other : placed)
+      forbiddenOffsets(requests, items, item, other, itemOffset[other], forbidden);
+    int64_t offset = lowestFreeOffset(forbidden);
+    itemOffset[item] = offset;
+    for (size_t m : items.members[item])
+      plan.offsets[m] = offset;
+    plan.arenaBytes = std::max(plan.arenaBytes, offset + itemBytes(requests, items, item));
+    placed.push_back(item);
   }
   return plan;
 }
@@ -181,12 +288,34 @@ ArenaPlan planArena(llvm::ArrayRef<BufferRequest> rawRequests,
        orderBy(requests, [&](size_t i) { return -requests[i].first; })},
   };
   ArenaPlan best;
-  for (auto &[name, order] : strategies) {
+  auto consider = [&](llvm::ArrayRef<size_t> order, const std::string &name) {
     ArenaPlan plan = firstFit(requests, order, options.alignment);
     if (best.strategy.empty() || plan.arenaBytes < best.arenaBytes) {
       best = std::move(plan);
       best.strategy = name;
     }
+  };
+  for (auto &[name, order] : strategies)
+    consider(order, name);
+  // First fit can paint itself into a corner on long chains (a buffer put
+  // low blocks a pair that would have stacked); restarts with random ties
+  // between buffers of about the same size (same power of two) often find
+  // the live-bytes bound. The work per restart is quadratic in the buffers.
+  int64_t n = requests.size();
+  int64_t restarts = std::min<int64_t>(options.randomRestarts,
+                                       20000000 / (n * n + 1));
+  for (int64_t round = 1; round <= restarts && best.arenaBytes > lowerBound; ++round) {
+    SplitMix64 random{static_cast<uint64_t>(round)};
+    llvm::SmallVector<uint64_t> noise(n);
+    for (uint64_t &value : noise)
+      value = random.next();
+    llvm::SmallVector<size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    llvm::sort(order, [&](size_t a, size_t b) {
+      return std::make_tuple(-llvm::Log2_64(requests[a].bytes | 1), noise[a], a) <
+             std::make_tuple(-llvm::Log2_64(requests[b].bytes | 1), noise[b], b);
+    });
+    consider(order, "first fit by size, restart " + std::to_string(round));
   }
   best.provedOptimal = best.arenaBytes == lowerBound;
   if (!best.provedOptimal &&
@@ -200,11 +329,17 @@ ArenaPlan planArena(llvm::ArrayRef<BufferRequest> rawRequests,
 bool isValidPlan(llvm::ArrayRef<BufferRequest> requests, const ArenaPlan &plan) {
   if (plan.offsets.size() != requests.size())
     return false;
+  Items items(requests);
   for (size_t i = 0; i < requests.size(); ++i) {
     int64_t begin = plan.offsets[i], end = begin + requests[i].bytes;
     if (begin < 0 || end > plan.arenaBytes)
       return false;
     for (size_t j = i + 1; j < requests.size(); ++j) {
+      if (items.itemOf[i] == items.itemOf[j]) {
+        if (plan.offsets[i] != plan.offsets[j])
+          return false;
+        continue;
+      }
       int64_t otherBegin = plan.offsets[j], otherEnd = otherBegin + requests[j].bytes;
       bool overlapInSpace = begin < otherEnd && otherBegin < end &&
                             requests[i].bytes > 0 && requests[j].bytes > 0;

@@ -1,15 +1,14 @@
 //===- PlanMemory.cpp - one static arena for every intermediate buffer ----===//
 //
 // Live ranges in program order; the offsets come from ArenaPlanner (several
-// first-fit strategies, and an exhaustive search on small graphs). In-place
-// execution and scheduling for peak memory are still to come.
+// first-fit strategies, and an exhaustive search on small graphs). The passes
+// before it decide what shares a buffer (in-place kernels, views) and the
+// order of the ops; this one only places the buffers it is given.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/ArenaPlanner.h"
+#include "passes/BufferLiveness.h"
 #include "passes/Passes.h"
-
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mote {
 #define GEN_PASS_DEF_MOTEPLANMEMORY
@@ -21,34 +20,19 @@ using namespace mote;
 
 namespace {
 
-struct Buffer {
-  memref::AllocOp alloc;
-  int64_t bytes = 0;
-  int64_t firstUse = INT64_MAX, lastUse = -1;
-};
-
-/// Extends `buffer`'s live range over every use of `value` and of the views
-/// derived from it.
-void extendOverUses(Value value, Buffer &buffer,
-                    const DenseMap<Operation *, int64_t> &position) {
-  for (OpOperand &use : value.getUses()) {
-    Operation *user = use.getOwner();
-    // Freeing a buffer does not read it.
-    if (isa<memref::DeallocOp>(user))
-      continue;
-    // Uses nested in a region count at the position of their top-level op.
-    while (!position.count(user) && user->getParentOp())
-      user = user->getParentOp();
-    auto it = position.find(user);
-    if (it == position.end())
-      continue;
-    buffer.firstUse = std::min(buffer.firstUse, it->second);
-    buffer.lastUse = std::max(buffer.lastUse, it->second);
-    if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-      if (view.getViewSource() == value)
-        for (Value result : user->getResults())
-          extendOverUses(result, buffer, position);
-  }
+/// An in-place convolution reads its input and writes its output from one
+/// address: the two buffers must get the same offset.
+void tieInPlaceBuffers(func::FuncOp func, ArrayRef<LiveBuffer> buffers,
+                       MutableArrayRef<BufferRequest> requests) {
+  DenseMap<Operation *, int64_t> index;
+  for (auto [i, buffer] : llvm::enumerate(buffers))
+    index[buffer.alloc] = i;
+  func.walk([&](Conv2DInPlaceOp conv) {
+    memref::AllocOp in = rootAllocation(conv.getInput());
+    memref::AllocOp out = rootAllocation(conv.getOut());
+    if (in && out && in != out)
+      requests[index.lookup(out)].sameOffsetAs = index.lookup(in);
+  });
 }
 
 struct MotePlanMemoryPass
@@ -63,35 +47,16 @@ struct MotePlanMemoryPass
       func.emitError("alignment must be a power of two");
       return signalPassFailure();
     }
-    DenseMap<Operation *, int64_t> position;
-    for (auto [i, op] : llvm::enumerate(func.getBody().front()))
-      position[&op] = i;
-
-    SmallVector<Buffer> buffers;
-    WalkResult walk = func.walk([&](memref::AllocOp alloc) {
-      MemRefType type = alloc.getType();
-      if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-          alloc->getParentOp() != func) {
-        alloc.emitError("cannot plan an allocation that is dynamic, strided "
-                        "or nested in a region");
-        return WalkResult::interrupt();
-      }
-      Buffer buffer;
-      buffer.alloc = alloc;
-      int64_t elementBytes = (type.getElementTypeBitWidth() + 7) / 8;
-      buffer.bytes = type.getNumElements() * elementBytes;
-      extendOverUses(alloc.getResult(), buffer, position);
-      if (buffer.lastUse < 0)
-        buffer.firstUse = buffer.lastUse = position[alloc];
-      buffers.push_back(buffer);
-      return WalkResult::advance();
-    });
-    if (walk.wasInterrupted())
+    DenseMap<Operation *, int64_t> position = schedulePositions(func);
+    FailureOr<SmallVector<LiveBuffer>> collected = collectLiveBuffers(func, position);
+    if (failed(collected))
       return signalPassFailure();
+    SmallVector<LiveBuffer> &buffers = *collected;
 
     SmallVector<BufferRequest> requests;
-    for (const Buffer &b : buffers)
-      requests.push_back({b.bytes, b.firstUse, b.lastUse});
+    for (const LiveBuffer &b : buffers)
+      requests.push_back(b.request());
+    tieInPlaceBuffers(func, buffers, requests);
     PlannerOptions options;
     options.alignment = alignment;
     ArenaPlan plan = planArena(requests, options);
