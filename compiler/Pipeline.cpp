@@ -39,7 +39,7 @@ void registerMoteDialects(DialectRegistry &registry) {
   mote::registerBufferizableOpInterfaceExternalModels(registry);
 }
 
-void buildImportToKernelsPipeline(OpPassManager &pm) {
+void buildImportToKernelsPipeline(OpPassManager &pm, bool inPlace) {
   OpPassManager &func = pm.nest<func::FuncOp>();
   func.addPass(createConvertONNXToMote());
   func.addPass(createMoteFoldConstants());
@@ -48,10 +48,12 @@ void buildImportToKernelsPipeline(OpPassManager &pm) {
   func.addPass(createCanonicalizerPass());
   func.addPass(createCSEPass());
   // After CSE, which would merge the fresh destinations this pass looks for.
-  func.addPass(createMoteInPlaceElementwise());
+  if (inPlace)
+    func.addPass(createMoteInPlaceElementwise());
 }
 
-void buildKernelsToBuffersPipeline(OpPassManager &pm, int64_t ramBudget) {
+void buildKernelsToBuffersPipeline(OpPassManager &pm, bool inPlace,
+                                   int64_t ramBudget) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -64,6 +66,10 @@ void buildKernelsToBuffersPipeline(OpPassManager &pm, int64_t ramBudget) {
   pm.addPass(createCanonicalizerPass());
   OpPassManager &func = pm.nest<func::FuncOp>();
   func.addPass(createMoteForwardOutputs());
+  // After forwarding: a buffer that became the caller's output is not in the
+  // arena, and no longer worth sharing.
+  if (inPlace)
+    func.addPass(createMoteInPlaceConv());
   MotePlanMemoryOptions plan;
   plan.ramBudget = ramBudget;
   func.addPass(createMotePlanMemory(plan));
@@ -82,9 +88,9 @@ LogicalResult lowerModule(ModuleOp module, const CompileOptions &options,
   PassManager pm(module.getContext());
   auto phase = [&](EmitLevel level) { return from < level && level <= to; };
   if (phase(EmitLevel::Mote))
-    buildImportToKernelsPipeline(pm);
+    buildImportToKernelsPipeline(pm, options.inPlace);
   if (phase(EmitLevel::Loops))
-    buildKernelsToBuffersPipeline(pm, options.ramBudget);
+    buildKernelsToBuffersPipeline(pm, options.inPlace, options.ramBudget);
   if (phase(EmitLevel::EmitC) || (from < EmitLevel::EmitC && to == EmitLevel::Cpp))
     buildBuffersToEmitCPipeline(pm, options.name, options.externalArena);
   return pm.run(module);
@@ -94,17 +100,17 @@ void registerMotePassesAndPipelines() {
   registerMotePasses();
   PassPipelineRegistration<>("mote-import-to-kernels",
                              "onnx → mote kernels (lower, fold, fuse)",
-                             buildImportToKernelsPipeline);
+                             [](OpPassManager &pm) { buildImportToKernelsPipeline(pm); });
   PassPipelineRegistration<>("mote-kernels-to-buffers",
                              "mote on tensors → buffers in one planned arena",
-                             [](OpPassManager &pm) { buildKernelsToBuffersPipeline(pm); });
+                             [](OpPassManager &pm) { buildKernelsToBuffersPipeline(pm, true); });
   PassPipelineRegistration<>(
       "mote-buffers-to-emitc", "buffers → EmitC ready for translation to C++",
       [](OpPassManager &pm) { buildBuffersToEmitCPipeline(pm, "model"); });
   PassPipelineRegistration<>(
       "mote-compile", "onnx → EmitC: every phase", [](OpPassManager &pm) {
         buildImportToKernelsPipeline(pm);
-        buildKernelsToBuffersPipeline(pm);
+        buildKernelsToBuffersPipeline(pm, true);
         buildBuffersToEmitCPipeline(pm, "model");
       });
 }

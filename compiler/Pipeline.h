@@ -27,6 +27,9 @@ struct CompileOptions {
   int64_t ramBudget = 0;
   /// The caller passes the arena to `<name>_run` instead of a static array.
   bool externalArena = false;
+  /// Kernels may write over an input that dies at them (elementwise ops,
+  /// depthwise and pointwise convolutions). Off: plain lifetime sharing.
+  bool inPlace = true;
   ImportOptions import;
 };
 
@@ -36,11 +39,13 @@ void registerMoteDialects(mlir::DialectRegistry &registry);
 /// Registers the passes and the named pipelines (for mote-opt).
 void registerMotePassesAndPipelines();
 
-/// onnx → mote: lowering, constant folding, BN folding, activation fusion.
-void buildImportToKernelsPipeline(mlir::OpPassManager &pm);
+/// onnx → mote: lowering, constant folding, BN folding, activation fusion;
+/// with `inPlace`, elementwise kernels write over an input that dies there.
+void buildImportToKernelsPipeline(mlir::OpPassManager &pm, bool inPlace = true);
 /// mote on tensors → mote on buffers in one planned arena ("loops" level).
-/// `ramBudget` (bytes, 0 for none) makes planning fail beyond it.
-void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm,
+/// With `inPlace`, convolutions write over their input where that lowers the
+/// arena; `ramBudget` (bytes, 0 for none) makes planning fail beyond it.
+void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm, bool inPlace,
                                    int64_t ramBudget = 0);
 /// buffers → EmitC, ready for translateToCpp.
 void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name,

@@ -111,6 +111,22 @@ LogicalResult describe(Conv2DOp op, ValueRange v, KernelCall &call) {
   return success();
 }
 
+LogicalResult describe(Conv2DInPlaceOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_conv2d_in_place_f32", "conv2d.h");
+  ArrayRef<int64_t> x = shapeOf(op.getInput()), w = shapeOf(op.getFilter()),
+                    y = shapeOf(op.getOut());
+  ArrayRef<int64_t> s = op.getStrides(), p = op.getPads(), d = op.getDilations();
+  // The verifier made sure input and out start at the same address.
+  Value scratch = v[v.size() - 2];
+  call.buffer(v.back()).buffer(v[1]).optionalBuffer(op.getBias() ? v[2] : Value())
+      .buffer(scratch)
+      .i32s({shapeProduct(shapeOf(op.getScratch())), x[1], x[2], x[3], w[0], w[2],
+             w[3], y[2], y[3], s[0], s[1], p[0], p[1], d[0], d[1],
+             static_cast<int64_t>(op.getGroup())})
+      .activation(op);
+  return success();
+}
+
 LogicalResult describe(GemmOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_gemm_f32", "gemm.h");
   ArrayRef<int64_t> a = shapeOf(op.getA()), y = shapeOf(op.getOut());
@@ -469,7 +485,7 @@ struct ConvertMoteToEmitCPass
 
     llvm::SetVector<StringRef> files;
     RewritePatternSet patterns(ctx);
-    patterns.add<LowerKernel<Conv2DOp>, LowerKernel<GemmOp>,
+    patterns.add<LowerKernel<Conv2DOp>, LowerKernel<Conv2DInPlaceOp>, LowerKernel<GemmOp>,
                  LowerKernel<MatMulOp>, LowerKernel<BinaryOp>,
                  LowerKernel<ActivationOp>, LowerKernel<PoolOp>,
                  LowerKernel<SoftmaxOp>, LowerKernel<TransposeOp>,

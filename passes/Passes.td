@@ -76,6 +76,25 @@ def MoteInPlaceElementwise : Pass<"mote-in-place-elementwise", "mlir::func::Func
   let statistics = [Statistic<"numInPlace", "in-place", "Number of kernels made in place">];
 }
 
+def MoteInPlaceConv : Pass<"mote-in-place-conv", "mlir::func::FuncOp"> {
+  let summary = "Let depthwise and pointwise convolutions write over their input where that lowers the arena";
+  let description = [{
+    A buffer-level `mote.conv2d` whose input buffer dies at it and whose
+    output buffer is born there becomes `mote.conv2d_in_place` when its kernel
+    can overwrite its input (depthwise with output planes no larger than the
+    input's, or 1x1 stride 1 unpadded; batch 1): the smaller of the two
+    allocations becomes a view at offset 0 of the larger one, and a scratch
+    allocation (one output plane, or a block of input pixels) is added.
+
+    This is done only where it pays: the live bytes of every step, sorted
+    from the largest, must become lexicographically smaller (the peak drops,
+    or stays and the next highest step drops). Convolutions are visited in
+    program order so that chains form: a depthwise convolution in place lets
+    the pointwise expansion after it share the same buffer.
+  }];
+  let statistics = [Statistic<"numInPlace", "in-place", "Number of convolutions made in place">];
+}
+
 def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
   let summary = "Place every intermediate buffer at an offset of one static arena";
   let description = [{

@@ -2,6 +2,7 @@
 #include "dialects/Mote/MoteDialect.h"
 #include "dialects/Utils/ShapeHelpers.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/OpImplementation.h"
@@ -82,31 +83,120 @@ static int64_t windowOutput(int64_t in, int64_t padBegin, int64_t padEnd,
   return span < 0 ? 0 : span / stride + 1;
 }
 
-LogicalResult Conv2DOp::verify() {
-  if (failed(verifyKernel(*this, getOut())))
-    return failure();
-  ArrayRef<int64_t> x = shapeOf(getInput()), w = shapeOf(getFilter()),
-                    y = shapeOf(getOut());
+/// The shape rules of a 2-d convolution, shared by conv2d and its in-place
+/// form.
+template <typename ConvOp>
+static LogicalResult verifyConvGeometry(ConvOp op) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput()), w = shapeOf(op.getFilter()),
+                    y = shapeOf(op.getOut());
   if (x.size() != 4 || w.size() != 4 || y.size() != 4)
-    return emitOpError("input, filter and destination must be 4-d (NCHW)");
-  ArrayRef<int64_t> strides = getStrides(), dilations = getDilations(),
-                    pads = getPads();
+    return op.emitOpError("input, filter and destination must be 4-d (NCHW)");
+  ArrayRef<int64_t> strides = op.getStrides(), dilations = op.getDilations(),
+                    pads = op.getPads();
   if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4 ||
       !allPositive(strides) || !allPositive(dilations) ||
       llvm::any_of(pads, [](int64_t p) { return p < 0; }))
-    return emitOpError("needs 2 positive strides, 2 positive dilations and 4 "
-                       "non-negative pads");
-  int64_t group = getGroup();
+    return op.emitOpError("needs 2 positive strides, 2 positive dilations and 4 "
+                          "non-negative pads");
+  int64_t group = op.getGroup();
   if (group < 1 || x[1] != w[1] * group || w[0] % group != 0 || y[1] != w[0] ||
       y[0] != x[0])
-    return emitOpError("batch and channel counts do not match the group");
+    return op.emitOpError("batch and channel counts do not match the group");
   for (int d = 0; d < 2; ++d)
     if (y[2 + d] != windowOutput(x[2 + d], pads[d], pads[d + 2], w[2 + d],
                                  strides[d], dilations[d]))
-      return emitOpError("destination size does not match the window geometry");
-  if (getBias() && shapeOf(getBias()) != ArrayRef<int64_t>{w[0]})
-    return emitOpError("bias must have one value per output channel");
+      return op.emitOpError("destination size does not match the window geometry");
+  if (op.getBias() && shapeOf(op.getBias()) != ArrayRef<int64_t>{w[0]})
+    return op.emitOpError("bias must have one value per output channel");
   return success();
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  return verifyConvGeometry(*this);
+}
+
+/// The buffer `value` is a view of, if the view starts where that buffer
+/// starts (no offset); `value` itself when it is not a view.
+static Value baseAtOffsetZero(Value value) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (auto cast = dyn_cast<memref::ReinterpretCastOp>(def)) {
+      if (!llvm::all_of(cast.getStaticOffsets(), [](int64_t o) { return o == 0; }))
+        return value;
+      value = cast.getSource();
+    } else if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp,
+                   memref::CastOp>(def)) {
+      value = def->getOperand(0);
+    } else {
+      return value;
+    }
+  }
+  return value;
+}
+
+/// True if `a` and `b` start at one address, or will once memory planning
+/// has placed their allocations.
+static bool startAtTheSameAddress(Value a, Value b) {
+  Value baseA = baseAtOffsetZero(a), baseB = baseAtOffsetZero(b);
+  if (baseA == baseB)
+    return true;
+  if (baseA.getDefiningOp<memref::AllocOp>() && baseB.getDefiningOp<memref::AllocOp>())
+    return true;
+  auto sliceA = baseA.getDefiningOp<ArenaSliceOp>();
+  auto sliceB = baseB.getDefiningOp<ArenaSliceOp>();
+  return sliceA && sliceB && sliceA.getOffset() == sliceB.getOffset();
+}
+
+bool Conv2DInPlaceOp::isDepthwise() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  return static_cast<int64_t>(getGroup()) == x[1] && shapeOf(getOut())[1] == x[1];
+}
+
+int64_t Conv2DInPlaceOp::getPixelBlock() {
+  return shapeProduct(shapeOf(getScratch())) / shapeOf(getInput())[1];
+}
+
+LogicalResult Conv2DInPlaceOp::verify() {
+  if (failed(verifyKernel(*this, getOut())) || failed(verifyConvGeometry(*this)))
+    return failure();
+  // The kernel's order of writes is safe only under these conditions; IR that
+  // breaks them would silently compute garbage, so it must not verify.
+  if (!startAtTheSameAddress(getInput(), getOut()))
+    return emitOpError("input and destination must start at the same address: "
+                       "views of one buffer, two allocations (which memory "
+                       "planning ties to one offset), or arena slices at one "
+                       "offset");
+  ArrayRef<int64_t> x = shapeOf(getInput()), w = shapeOf(getFilter()),
+                    y = shapeOf(getOut());
+  if (x[0] != 1)
+    return emitOpError("needs a batch of 1");
+  int64_t scratch = shapeProduct(shapeOf(getScratch()));
+  if (isDepthwise()) {
+    if (y[2] * y[3] > x[2] * x[3])
+      return emitOpError("depthwise output planes larger than the input planes "
+                         "cannot overwrite it");
+    if (scratch < y[2] * y[3])
+      return emitOpError("depthwise scratch must hold one output plane");
+    return success();
+  }
+  bool pointwise = getGroup() == 1 && w[2] == 1 && w[3] == 1 &&
+                   llvm::all_of(getStrides(), [](int64_t s) { return s == 1; }) &&
+                   llvm::all_of(getPads(), [](int64_t p) { return p == 0; });
+  if (!pointwise)
+    return emitOpError("only depthwise and 1x1 stride-1 unpadded convolutions "
+                       "run in place");
+  int64_t block = getPixelBlock();
+  if (block < 1 || block * x[1] != scratch || block > x[2] * x[3])
+    return emitOpError("pointwise scratch must hold [input channels, B] values "
+                       "with 1 <= B <= pixels");
+  return success();
+}
+
+void Conv2DInPlaceOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
+  getKernelEffects(*this, effects);
+  effects.emplace_back(MemoryEffects::Write::get(), &getScratchMutable());
 }
 
 LogicalResult GemmOp::verify() {

@@ -16,6 +16,46 @@ def Mote_Conv2DOp : Mote_KernelOp<"conv2d"> {
       OptionalAttr<Mote_SparsityAttr>:$weight_sparsity), Mote_ActivationArgs);
 }
 
+def Mote_Conv2DInPlaceOp : Mote_KernelOp<"conv2d_in_place"> {
+  let summary = "a convolution whose result overwrites its input (buffers only)";
+  let description = [{
+    Made by `mote-in-place-conv`: `input` and `out` are views of one buffer
+    that start at the same address, and the kernel writes the result over the
+    input in an order that never overwrites an element it still has to read,
+    keeping what it needs in `scratch`. Two kinds of convolution can do that in
+    NCHW with a batch of 1:
+
+    - depthwise (`group` = input channels = output channels) whose output plane
+      is no larger than its input plane: channel c is computed into `scratch`
+      (one output plane), then copied over planes that are already consumed;
+    - pointwise (1x1, stride 1, no padding, `group` = 1): pixels are processed
+      in blocks of B; a block's input (all channels) is copied into `scratch`
+      ([C, B] values, so B = scratch size / C), then its outputs are written
+      over it.
+
+    The arena then holds one buffer of max(input, output) bytes plus the
+    scratch instead of input + output (the MCUNet in-place depthwise idea,
+    extended to pointwise expansion).
+  }];
+  let arguments = !con((ins AnyMemRef:$input, AnyMemRef:$filter,
+      Optional<AnyMemRef>:$bias, AnyMemRef:$scratch, AnyMemRef:$out,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+      DenseI64ArrayAttr:$dilations, I64Attr:$group), Mote_ActivationArgs);
+  let extraClassDeclaration = [{
+    ::mlir::MutableOperandRange getDpsInitsMutable() { return getOutMutable(); }
+    /// Reads input, filter and bias; writes out; reads and writes scratch.
+    void getEffects(::llvm::SmallVectorImpl<::mlir::SideEffects::EffectInstance<
+                        ::mlir::MemoryEffects::Effect>> &effects);
+    ::mlir::ShapedType getOutType() {
+      return ::llvm::cast<::mlir::ShapedType>(getOut().getType());
+    }
+    /// True for the depthwise form, false for the pointwise one.
+    bool isDepthwise();
+    /// Pixels per block of the pointwise form.
+    int64_t getPixelBlock();
+  }];
+}
+
 def Mote_GemmOp : Mote_KernelOp<"gemm"> {
   let summary = "act(alpha * op(A) op(B) + beta * C) on 2-d operands";
   let arguments = !con((ins AnyShaped:$a, AnyShaped:$b, Optional<AnyShaped>:$c,

@@ -82,3 +82,56 @@ mote_conv2d_f32(const float* x, const float* w, const float* b, float* y, int32_
     }
   }
 }
+
+/* A convolution whose result overwrites its input, for a batch of 1 (see
+ * KERNELS.md "In-place convolution"). On entry buf holds x [c, h, w_in]; on return
+ * it holds y [m, oh, ow]. buf must be max(c*h*w_in, m*oh*ow) floats; scratch
+ * (scratch_len floats) must not overlap buf, w or b.
+ *
+ * Depthwise (group == c == m, oh*ow <= h*w_in; scratch: one output plane): channel
+ * ch is convolved into scratch, then copied to plane ch of y, which lies within the
+ * input planes 0..ch, all consumed by then.
+ *
+ * Pointwise (1x1, stride 1, no padding, group 1; scratch: [c, B] with
+ * B = scratch_len / c): for each block of B pixels, the block's input is copied
+ * into scratch, then y[oc, block] is written for every oc. Position oc*P + p is
+ * input (oc, p) of the same block, already copied, or lies past every input pixel
+ * still to be read. */
+MOTE_MAYBE_UNUSED static inline void
+mote_conv2d_in_place_f32(float* buf, const float* w, const float* b, float* scratch,
+                         int32_t scratch_len, int32_t c, int32_t h, int32_t w_in, int32_t m,
+                         int32_t kh, int32_t kw, int32_t oh, int32_t ow, int32_t sh, int32_t sw,
+                         int32_t pt, int32_t pl, int32_t dh, int32_t dw, int32_t group,
+                         int32_t act, float p0, float p1) {
+  const size_t in_plane = (size_t)h * (size_t)w_in;
+  const size_t out_plane = (size_t)oh * (size_t)ow;
+  int32_t ch, oc, ic;
+  if (c <= 0 || out_plane == 0) return;
+  if (group == c && m == c) {
+    for (ch = 0; ch < c; ++ch) {
+      mote_conv2d_f32(buf + (size_t)ch * in_plane, w + (size_t)ch * (size_t)kh * (size_t)kw,
+                      b ? b + ch : NULL, scratch, 1, 1, h, w_in, 1, kh, kw, oh, ow, sh, sw, pt,
+                      pl, dh, dw, 1, act, p0, p1);
+      memcpy(buf + (size_t)ch * out_plane, scratch, out_plane * sizeof(float));
+    }
+    return;
+  }
+  {
+    const size_t block = (size_t)scratch_len / (size_t)c;
+    size_t p, n, t;
+    if (block == 0) return;
+    for (p = 0; p < in_plane; p += n) {
+      n = in_plane - p < block ? in_plane - p : block;
+      for (ic = 0; ic < c; ++ic)
+        memcpy(scratch + (size_t)ic * n, buf + (size_t)ic * in_plane + p, n * sizeof(float));
+      for (oc = 0; oc < m; ++oc) {
+        float* yr = buf + (size_t)oc * in_plane + p;
+        const float* wk = w + (size_t)oc * (size_t)c;
+        const float bias = b ? b[oc] : 0.0f;
+        for (t = 0; t < n; ++t) yr[t] = bias;
+        for (ic = 0; ic < c; ++ic) mote_conv2d_axpy_(yr, scratch + (size_t)ic * n, 1, n, wk[ic]);
+        if (act != MOTE_ACT_NONE) mote_act_array(yr, yr, n, act, p0, p1);
+      }
+    }
+  }
+}

@@ -67,6 +67,13 @@ cl::opt<int64_t> ramBudget(
     cl::desc("Fail when the arena (all intermediate tensors) needs more "
              "bytes than this, naming the node where memory peaks"),
     cl::value_desc("BYTES"), cl::init(0), cl::cat(category));
+cl::opt<bool> noInPlace(
+    "no-in-place",
+    cl::desc("Never let a kernel write over its input (elementwise ops, "
+             "depthwise and pointwise convolutions): plain lifetime sharing, "
+             "a larger arena, the simplest kernels"),
+    cl::cat(category));
+
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
                     cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
@@ -198,6 +205,7 @@ int main(int argc, char **argv) {
   }
   options.ramBudget = ramBudget;
   options.externalArena = arenaKind == ArenaKind::External;
+  options.inPlace = !noInPlace;
   if (failed(parseDims(options.import)))
     return 2;
   if (target != "host" && target != "generic") {

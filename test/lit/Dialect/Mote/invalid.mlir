@@ -371,3 +371,78 @@ func.func @reduce_shape(%a: memref<2x3xf32>, %y: memref<3xf32>) {
   mote.reduce %a, %y {axes = array<i64: 1>, kind = #mote<reduce mean>} : (memref<2x3xf32>, memref<3xf32>) -> ()
   return
 }
+
+// -----
+
+func.func @in_place_on_tensors(%x: tensor<1x4x8x8xf32>, %w: tensor<4x1x3x3xf32>, %s: tensor<64xf32>) {
+  // expected-error @+1 {{'mote.conv2d_in_place' op operand #0 must be memref of any type values}}
+  %0 = mote.conv2d_in_place %x, %w, %s, %x {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x8x8xf32>, tensor<4x1x3x3xf32>, tensor<64xf32>, tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+// Two caller buffers: nothing makes them start at the same address.
+func.func @in_place_two_addresses(%x: memref<1x4x8x8xf32>, %y: memref<1x4x8x8xf32>, %w: memref<4x1x3x3xf32>, %s: memref<64xf32>) {
+  // expected-error @+1 {{'mote.conv2d_in_place' op input and destination must start at the same address}}
+  mote.conv2d_in_place %x, %w, %s, %y {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<4x1x3x3xf32>, memref<64xf32>, memref<1x4x8x8xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_slices_apart(%w: memref<4x1x3x3xf32>, %s: memref<64xf32>) {
+  %x = mote.arena_slice 0 : memref<1x4x8x8xf32>
+  %y = mote.arena_slice 1024 : memref<1x4x8x8xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op input and destination must start at the same address}}
+  mote.conv2d_in_place %x, %w, %s, %y {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<4x1x3x3xf32>, memref<64xf32>, memref<1x4x8x8xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_batch(%w: memref<4x1x3x3xf32>, %s: memref<64xf32>) {
+  %x = memref.alloc() : memref<2x4x8x8xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op needs a batch of 1}}
+  mote.conv2d_in_place %x, %w, %s, %x {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<2x4x8x8xf32>, memref<4x1x3x3xf32>, memref<64xf32>, memref<2x4x8x8xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_depthwise_scratch(%w: memref<4x1x3x3xf32>, %s: memref<63xf32>) {
+  %x = memref.alloc() : memref<1x4x8x8xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op depthwise scratch must hold one output plane}}
+  mote.conv2d_in_place %x, %w, %s, %x {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<4x1x3x3xf32>, memref<63xf32>, memref<1x4x8x8xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_depthwise_grows(%w: memref<4x1x1x1xf32>, %s: memref<100xf32>) {
+  %x = memref.alloc() : memref<1x4x8x8xf32>
+  %y = memref.alloc() : memref<1x4x10x10xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op depthwise output planes larger than the input planes cannot overwrite it}}
+  mote.conv2d_in_place %x, %w, %s, %y {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<4x1x1x1xf32>, memref<100xf32>, memref<1x4x10x10xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_full_conv(%w: memref<8x4x3x3xf32>, %s: memref<256xf32>) {
+  %x = memref.alloc() : memref<1x4x8x8xf32>
+  %y = memref.alloc() : memref<1x8x8x8xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op only depthwise and 1x1 stride-1 unpadded convolutions run in place}}
+  mote.conv2d_in_place %x, %w, %s, %y {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<8x4x3x3xf32>, memref<256xf32>, memref<1x8x8x8xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func @in_place_pointwise_scratch(%w: memref<8x4x1x1xf32>, %s: memref<30xf32>) {
+  %x = memref.alloc() : memref<1x4x8x8xf32>
+  %y = memref.alloc() : memref<1x8x8x8xf32>
+  // expected-error @+1 {{'mote.conv2d_in_place' op pointwise scratch must hold [input channels, B] values with 1 <= B <= pixels}}
+  mote.conv2d_in_place %x, %w, %s, %y {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<8x4x1x1xf32>, memref<30xf32>, memref<1x8x8x8xf32>) -> ()
+  return
+}

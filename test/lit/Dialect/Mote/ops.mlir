@@ -151,3 +151,19 @@ func.func @arena_slice() attributes {mote.arena_bytes = 1088 : i64} {
 func.func @sparsity_attr() attributes {mote.dense = #mote.sparsity<dense, 0, 0>, mote.nm = #mote.sparsity<n_of_m, 1, 2>, mote.block = #mote.sparsity<block, 8, 8>} {
   return
 }
+
+// A pointwise expansion over its input (two allocations that planning ties
+// to one offset) and a depthwise convolution over a view of one buffer.
+// CHECK-LABEL: func.func @in_place
+// CHECK: mote.conv2d_in_place
+// CHECK: mote.conv2d_in_place
+func.func @in_place(%wp: memref<8x4x1x1xf32>, %wd: memref<8x1x3x3xf32>, %b: memref<8xf32>) {
+  %x = memref.alloc() : memref<1x4x8x8xf32>
+  %y = memref.alloc() : memref<1x8x8x8xf32>
+  %s = memref.alloc() : memref<64xf32>
+  mote.conv2d_in_place %x, %wp, %b, %s, %y {act = #mote<act relu>, dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (memref<1x4x8x8xf32>, memref<8x4x1x1xf32>, memref<8xf32>, memref<64xf32>, memref<1x8x8x8xf32>) -> ()
+  %v = memref.reinterpret_cast %y to offset: [0], sizes: [1, 8, 4, 4], strides: [128, 16, 4, 1] : memref<1x8x8x8xf32> to memref<1x8x4x4xf32>
+  %s2 = memref.alloc() : memref<16xf32>
+  mote.conv2d_in_place %y, %wd, %s2, %v {dilations = array<i64: 1, 1>, group = 8 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (memref<1x8x8x8xf32>, memref<8x1x3x3xf32>, memref<16xf32>, memref<1x8x4x4xf32>) -> ()
+  return
+}
