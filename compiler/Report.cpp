@@ -35,6 +35,10 @@ int64_t macsOf(Operation *op) {
         ArrayRef<int64_t> w = shapeOf(conv.getFilter());
         return shapeProduct(shapeOf(conv.getOut())) * w[1] * w[2] * w[3];
       })
+      .Case([](Conv2DInPlaceOp conv) {
+        ArrayRef<int64_t> w = shapeOf(conv.getFilter());
+        return shapeProduct(shapeOf(conv.getOut())) * w[1] * w[2] * w[3];
+      })
       .Case([](GemmOp gemm) {
         ArrayRef<int64_t> a = shapeOf(gemm.getA());
         return shapeProduct(shapeOf(gemm.getOut())) * (gemm.getTransA() ? a[0] : a[1]);
@@ -60,6 +64,47 @@ std::string describe(Operation *op) {
   auto origin = nodeOrigin(op->getLoc());
   return origin ? origin->node : std::string();
 }
+
+/// Scratch buffers of kernels, which are no tensors of the graph.
+DenseSet<Operation *> scratchSlices(ModuleOp module) {
+  DenseSet<Operation *> scratch;
+  module.walk([&](Conv2DInPlaceOp conv) {
+    if (ArenaSliceOp slice = sliceOf(conv.getScratch()))
+      scratch.insert(slice);
+  });
+  return scratch;
+}
+
+/// The intermediate tensors `kernel` reads or writes, in bytes.
+int64_t kernelTensorBytes(Operation *kernel, const DenseSet<Operation *> &scratch) {
+  int64_t bytes = 0;
+  for (Value operand : kernel->getOperands()) {
+    ArenaSliceOp slice = sliceOf(operand);
+    if (slice && !scratch.contains(slice))
+      bytes += bytesOf(operand.getType());
+  }
+  return bytes;
+}
+
+/// The memory figures that show what planning and in-place execution gain.
+void summarizeMemory(ModuleOp module, ArrayRef<Operation *> kernels,
+                     ModelReport &report) {
+  DenseSet<Operation *> scratch = scratchSlices(module);
+  for (Operation *kernel : kernels) {
+    // Each kernel writes one tensor of the graph; those in the arena are the
+    // intermediate ones (buffers shared by bufferization count each time).
+    for (OpOperand &init : cast<DestinationStyleOpInterface>(kernel).getDpsInitsMutable())
+      if (sliceOf(init.get()))
+        report.intermediateBytes += bytesOf(init.get().getType());
+  }
+  for (Operation *kernel : kernels) {
+    int64_t bytes = kernelTensorBytes(kernel, scratch);
+    if (bytes > report.largestKernelBytes) {
+      report.largestKernelBytes = bytes;
+      report.largestKernelNode = describe(kernel);
+    }
+  }
+}
 } // namespace
 
 ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
@@ -82,6 +127,7 @@ ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
     });
   });
   report.kernelCount = kernels.size();
+  summarizeMemory(module, kernels, report);
   if (!json)
     return report;
 
@@ -95,6 +141,9 @@ ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
       if (auto plan = func->getAttrOfType<StringAttr>("mote.arena_plan"))
         out.attribute("arena_plan", plan.getValue());
     });
+    out.attribute("intermediate_tensor_bytes", report.intermediateBytes);
+    out.attribute("largest_kernel_tensor_bytes", report.largestKernelBytes);
+    out.attribute("largest_kernel_node", report.largestKernelNode);
     out.attribute("weight_bytes", report.weightBytes);
     out.attribute("total_macs", report.totalMacs);
     out.attributeArray("buffers", [&] {
@@ -154,6 +203,12 @@ void writePlanSvg(ModuleOp module, raw_ostream &os) {
   SmallVector<BufferRequest> requests;
   for (const Box &b : boxes)
     requests.push_back({b.bytes, b.first, b.last});
+  // Buffers at one offset live at the same step are those of an in-place
+  // kernel, tied by the planner: they count once.
+  for (size_t j = 0; j < requests.size(); ++j)
+    for (size_t i = 0; i < j; ++i)
+      if (boxes[i].offset == boxes[j].offset && requests[i].overlapsInTime(requests[j]))
+        requests[j].sameOffsetAs = i;
   LivePeak peak = livePeak(requests);
   int64_t peakStep = peak.step, peakBytes = peak.bytes;
   // Steps before the first buffer (constant loads) are left out.

@@ -11,6 +11,13 @@ namespace mote {
 /// ("loops") module after memory planning.
 struct ModelReport {
   int64_t arenaBytes = 0;
+  /// Every intermediate tensor's bytes added up: the arena without planning.
+  int64_t intermediateBytes = 0;
+  /// The most bytes of intermediate tensors one kernel reads and writes (the
+  /// graph's inputs and outputs are the caller's): no arena can be smaller
+  /// unless kernels run in place.
+  int64_t largestKernelBytes = 0;
+  std::string largestKernelNode;
   int64_t weightBytes = 0;
   int64_t totalMacs = 0;
   int64_t kernelCount = 0;

@@ -137,6 +137,41 @@ def mobilenet_ds():
     return g
 
 
+def mobilenet_v1_025():
+    """MobileNetV1 at width 0.25 on a 96x96x3 image (the visual-wake-words
+    shape): conv s2 + 13 depthwise-separable blocks, BN + ReLU6, 2 classes."""
+    g = Graph("mobilenet_v1_025", seed=505)
+    x = g.input("image", [1, 3, 96, 96])
+    lo, hi = g.const("relu6_min", 0.0), g.const("relu6_max", 6.0)
+    h = g.relu6(g.bn(g.conv(x, 3, 8, 3, stride=2, bias=False), 8), lo, hi)    # 48x48
+    c = 8
+    blocks = [(16, 1), (32, 2), (32, 1), (64, 2), (64, 1), (128, 2)] + [(128, 1)] * 5 + \
+             [(256, 2), (256, 1)]                                              # ends 256x3x3
+    for cout, s in blocks:
+        h = g.relu6(g.bn(g.conv(h, c, c, 3, stride=s, group=c, bias=False), c), lo, hi)
+        h = g.relu6(g.bn(g.conv(h, c, cout, 1, bias=False), cout), lo, hi)
+        c = cout
+    h = g.node("Flatten", [g.node("GlobalAveragePool", [h])], axis=1)
+    h = g.node("Softmax", [g.gemm(h, c, 2)], axis=1)
+    g.output(h, "probs", [1, 2])
+    return g
+
+
+def inplace_tail():
+    """Kernels that run in place on odd sizes: a pointwise expansion over 35
+    pixels (a partial last block) and a strided depthwise convolution whose
+    5x7 planes shrink to 3x4 over themselves."""
+    g = Graph("inplace_tail", seed=606)
+    x = g.input("x", [1, 4, 5, 7])
+    h = g.node("Relu", [x])
+    h = g.relu6(g.conv(h, 4, 12, 1, pads=[0, 0, 0, 0]),
+                g.const("lo", 0.0), g.const("hi", 6.0))                    # 1x12x5x7
+    h = g.node("Relu", [g.conv(h, 12, 12, 3, stride=2, group=12)])        # 1x12x3x4
+    h = g.node("Flatten", [g.node("GlobalAveragePool", [h])], axis=1)
+    g.output(h, "y", [1, 12])
+    return g
+
+
 def resnet_skip():
     """ResNet-style: stem + MaxPool, identity block, downsampling block, identity block."""
     g = Graph("resnet_skip", seed=202)
@@ -204,7 +239,7 @@ def tiny_mix():
     return g
 
 
-MODELS = {f.__name__: f for f in (mobilenet_ds, resnet_skip, mlp, tiny_mix)}
+MODELS = {f.__name__: f for f in (mobilenet_ds, resnet_skip, mlp, tiny_mix, mobilenet_v1_025, inplace_tail)}
 
 
 # --------------------------------------------------------------------------
