@@ -68,8 +68,10 @@ void buildKernelsToBuffersPipeline(OpPassManager &pm, bool inPlace,
   func.addPass(createMoteForwardOutputs());
   // After forwarding: a buffer that became the caller's output is not in the
   // arena, and no longer worth sharing.
-  if (inPlace)
+  if (inPlace) {
+    func.addPass(createMoteConcatInPlace());
     func.addPass(createMoteInPlaceConv());
+  }
   MotePlanMemoryOptions plan;
   plan.ramBudget = ramBudget;
   func.addPass(createMotePlanMemory(plan));

@@ -76,6 +76,20 @@ def MoteInPlaceElementwise : Pass<"mote-in-place-elementwise", "mlir::func::Func
   let statistics = [Statistic<"numInPlace", "in-place", "Number of kernels made in place">];
 }
 
+def MoteConcatInPlace : Pass<"mote-concat-in-place", "mlir::func::FuncOp"> {
+  let summary = "Let the producers of a concat write straight into their slice of its result";
+  let description = [{
+    A buffer-level `mote.concat` whose slices are contiguous (every dim
+    before the axis is 1), whose result buffer is a fresh allocation or a
+    caller's output, and each of whose inputs has an allocation of its own
+    used only before the concat, disappears: every input allocation becomes a
+    `memref.reinterpret_cast` of the result at the input's offset, so the
+    kernels that produce the inputs write into the result directly. No copy,
+    and the inputs no longer occupy the arena beside the result.
+  }];
+  let statistics = [Statistic<"numInPlace", "removed", "Number of concats removed">];
+}
+
 def MoteInPlaceConv : Pass<"mote-in-place-conv", "mlir::func::FuncOp"> {
   let summary = "Let depthwise and pointwise convolutions write over their input where that lowers the arena";
   let description = [{

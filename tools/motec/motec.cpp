@@ -70,8 +70,9 @@ cl::opt<int64_t> ramBudget(
 cl::opt<bool> noInPlace(
     "no-in-place",
     cl::desc("Never let a kernel write over its input (elementwise ops, "
-             "depthwise and pointwise convolutions): plain lifetime sharing, "
-             "a larger arena, the simplest kernels"),
+             "depthwise and pointwise convolutions) nor into a concat's "
+             "result: plain lifetime sharing, a larger arena, the simplest "
+             "kernels"),
     cl::cat(category));
 
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
