@@ -215,12 +215,17 @@ llvm::SmallVector<int64_t> liveBytesPerStep(llvm::ArrayRef<BufferRequest> reques
       delta[r.last + 1] -= r.bytes;
       continue;
     }
-    llvm::SmallVector<int64_t> largest(steps, 0);
+    int64_t begin = steps, end = 0;
+    for (size_t m : members) {
+      begin = std::min(begin, requests[m].first);
+      end = std::max(end, requests[m].last + 1);
+    }
+    llvm::SmallVector<int64_t> largest(end - begin, 0);
     for (size_t m : members)
       for (int64_t s = requests[m].first; s <= requests[m].last; ++s)
-        largest[s] = std::max(largest[s], requests[m].bytes);
-    for (int64_t s = 0; s < steps; ++s)
-      live[s] += largest[s];
+        largest[s - begin] = std::max(largest[s - begin], requests[m].bytes);
+    for (int64_t s = begin; s < end; ++s)
+      live[s] += largest[s - begin];
   }
   int64_t running = 0;
   for (int64_t s = 0; s < steps; ++s)
