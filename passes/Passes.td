@@ -76,6 +76,40 @@ def MoteInPlaceElementwise : Pass<"mote-in-place-elementwise", "mlir::func::Func
   let statistics = [Statistic<"numInPlace", "in-place", "Number of kernels made in place">];
 }
 
+def MoteScheduleForMemory : Pass<"mote-schedule-for-memory", "mlir::func::FuncOp"> {
+  let summary = "Reorder kernels so that fewer bytes of tensors are live at once";
+  let description = [{
+    On a graph with branches the file's order may start a branch while
+    another still holds a large tensor; another topological order can hold
+    much less. Each kernel whose destination is a `tensor.empty` creates a
+    buffer of its result's bytes; a kernel writing into a computed tensor,
+    and a `tensor.collapse_shape`/`expand_shape`, reuse their operand's
+    buffer. A buffer is freed once every user of every value in it has run;
+    returned values stay live to the end. The peak is the most bytes live
+    while one op runs (its inputs and its result).
+
+    A search over the sets of ops already run (the bytes live after a set do
+    not depend on the order that ran it) finds the order of lowest peak,
+    keeping at most `max-states` sets of each size; if it never had to drop
+    one, the order is optimal. Ops without operands (constants, empties)
+    move to the top, in their order. The function is only rewritten when
+    the peak strictly drops, and left alone when it holds an op with
+    regions or memory effects.
+  }];
+  let options = [Option<"maxStates", "max-states", "int64_t", "4096",
+                        "States kept per search layer (sets of ops of one size)">,
+                 Option<"remarks", "remarks", "bool", "false",
+                        "Report each function's peak before and after as a "
+                        "remark (statistics are compiled out of release builds)">];
+  let statistics = [Statistic<"numReordered", "reordered", "Number of functions reordered">,
+                    Statistic<"numProvedOptimal", "proved-optimal",
+                              "Number of functions whose order is proved optimal">,
+                    Statistic<"peakBytesBefore", "peak-bytes-before",
+                              "Peak live bytes in the file's order">,
+                    Statistic<"peakBytesAfter", "peak-bytes-after",
+                              "Peak live bytes in the chosen order">];
+}
+
 def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {
   let summary = "Place every intermediate buffer at an offset of one static arena";
   let description = [{
