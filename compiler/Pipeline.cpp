@@ -49,6 +49,8 @@ void buildImportToKernelsPipeline(OpPassManager &pm) {
   func.addPass(createCSEPass());
   // After CSE, which would merge the fresh destinations this pass looks for.
   func.addPass(createMoteInPlaceElementwise());
+  // Last: it sees the in-place writes, and nothing after it moves ops.
+  func.addPass(createMoteScheduleForMemory());
 }
 
 void buildKernelsToBuffersPipeline(OpPassManager &pm, int64_t ramBudget) {
