@@ -1,8 +1,8 @@
 //===- PlanMemory.cpp - one static arena for every intermediate buffer ----===//
 //
-// Live ranges in program order; the offsets come from ArenaPlanner (several
-// first-fit strategies, and an exhaustive search on small graphs). In-place
-// execution and scheduling for peak memory are still to come.
+// Live ranges in program order (the order mote-schedule-for-memory chose);
+// the offsets come from ArenaPlanner (several first-fit strategies, and an
+// exhaustive search on small graphs).
 //
 //===----------------------------------------------------------------------===//
 #include "passes/ArenaPlanner.h"
