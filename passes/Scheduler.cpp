@@ -121,6 +121,14 @@ public:
   const Word *set(size_t state) const { return &sets[state * words]; }
   const Word *ready(size_t state) const { return &readies[state * words]; }
 
+  /// How many states one more node run gives, before merging.
+  size_t children() const {
+    size_t count = 0;
+    for (Word bits : readies)
+      count += llvm::popcount(bits);
+    return count;
+  }
+
   /// The state holding `set`, or -1.
   int64_t find(const Word *set) const {
     auto it = byHash.find(hash(set));
@@ -130,6 +138,16 @@ public:
       if (std::equal(set, set + words, this->set(state)))
         return state;
     return -1;
+  }
+
+  void reserve(size_t states) {
+    sets.reserve(states * words);
+    readies.reserve(states * words);
+    for (std::vector<int64_t> *column : {&peak, &live, &sameHash})
+      column->reserve(states);
+    parent.reserve(states);
+    added.reserve(states);
+    byHash.reserve(states);
   }
 
   void add(const Word *set, const Word *ready, int64_t peakBytes,
@@ -151,9 +169,11 @@ public:
   void keepCheapest(size_t limit) {
     std::vector<unsigned> kept(size());
     std::iota(kept.begin(), kept.end(), 0);
-    llvm::sort(kept, [&](unsigned a, unsigned b) {
-      return std::make_tuple(peak[a], live[a], a) < std::make_tuple(peak[b], live[b], b);
-    });
+    std::nth_element(kept.begin(), kept.begin() + limit, kept.end(),
+                     [&](unsigned a, unsigned b) {
+                       return std::make_tuple(peak[a], live[a], a) <
+                              std::make_tuple(peak[b], live[b], b);
+                     });
     kept.resize(limit);
     llvm::sort(kept);
     Layer pruned(words);
@@ -207,6 +227,7 @@ Layer initialLayer(const MemoryModel &model) {
 Layer expand(const MemoryModel &model, const Layer &layer) {
   unsigned words = model.words();
   Layer next(words);
+  next.reserve(layer.children());
   std::vector<Word> set(words), ready(words);
   for (size_t state = 0; state < layer.size(); ++state) {
     forEachNode(layer.ready(state), words, [&](unsigned node) {
