@@ -92,9 +92,11 @@ def MoteScheduleForMemory : Pass<"mote-schedule-for-memory", "mlir::func::FuncOp
     not depend on the order that ran it) finds the order of lowest peak,
     keeping at most `max-states` sets of each size; if it never had to drop
     one, the order is optimal. Ops without operands (constants, empties)
-    move to the top, in their order. The function is only rewritten when
-    the peak strictly drops, and left alone when it holds an op with
-    regions or memory effects.
+    move to the top, in their order, and every kernel gets a `tensor.empty`
+    of its own: sharing one (as CSE leaves them), bufferization would put
+    tensors that the model counts apart into one long-lived buffer. The
+    function is only rewritten when the peak strictly drops, and left alone
+    when it holds an op with regions or memory effects.
   }];
   let options = [Option<"maxStates", "max-states", "int64_t", "4096",
                         "States kept per search layer (sets of ops of one size)">,

@@ -151,6 +151,28 @@ void applyOrder(const BodyModel &model, ArrayRef<unsigned> order, Block &body) {
     model.ops[node]->moveBefore(terminator);
 }
 
+/// CSE merges equal `tensor.empty` destinations, and one-shot bufferization
+/// then lets every kernel sharing one write into the same allocation
+/// whenever the tensor held before is dead: that buffer lives from its first
+/// writer to its last reader, across every tensor it held, whatever the
+/// order. Giving each kernel an empty of its own gives each result the
+/// buffer and the lifetime that the model counted. The new empties join the
+/// others at the top, in the order of the kernels in `order`.
+void giveEachKernelItsOwnDestination(const BodyModel &model,
+                                     ArrayRef<unsigned> order) {
+  OpBuilder builder(model.ops[order.front()]);
+  for (unsigned node : order) {
+    DestinationStyleOpInterface kernel = asKernelOnTensors(model.ops[node]);
+    if (!kernel)
+      continue;
+    OpOperand *out = kernel.getDpsInitOperand(0);
+    auto empty = out->get().getDefiningOp<tensor::EmptyOp>();
+    if (!empty || empty->hasOneUse())
+      continue;
+    out->set(builder.clone(*empty)->getResult(0));
+  }
+}
+
 /// Statistics are compiled out of release builds of LLVM; the remark says
 /// the same in any build.
 void emitScheduleRemark(func::FuncOp func, const Schedule &schedule) {
@@ -196,6 +218,7 @@ struct MoteScheduleForMemoryPass
     if (schedule.peakBytes == schedule.filePeakBytes)
       return markAllAnalysesPreserved();
     applyOrder(*model, schedule.order, body);
+    giveEachKernelItsOwnDestination(*model, schedule.order);
     ++numReordered;
   }
 };
