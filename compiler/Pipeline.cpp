@@ -50,6 +50,8 @@ void buildImportToKernelsPipeline(OpPassManager &pm, bool inPlace) {
   // After CSE, which would merge the fresh destinations this pass looks for.
   if (inPlace)
     func.addPass(createMoteInPlaceElementwise());
+  // Last: it sees the in-place writes, and nothing after it moves ops.
+  func.addPass(createMoteScheduleForMemory());
 }
 
 void buildKernelsToBuffersPipeline(OpPassManager &pm, bool inPlace,

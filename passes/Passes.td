@@ -96,17 +96,54 @@ def MoteInPlaceConv : Pass<"mote-in-place-conv", "mlir::func::FuncOp"> {
     A buffer-level `mote.conv2d` whose input buffer dies at it and whose
     output buffer is born there becomes `mote.conv2d_in_place` when its kernel
     can overwrite its input (depthwise with output planes no larger than the
-    input's, or 1x1 stride 1 unpadded; batch 1): the smaller of the two
-    allocations becomes a view at offset 0 of the larger one, and a scratch
-    allocation (one output plane, or a block of input pixels) is added.
+    input's, or 1x1 stride 1 unpadded; batch 1), with a scratch allocation
+    (one output plane, or a block of input pixels). Its two allocations stay
+    separate; mote-plan-memory places them at one offset.
 
-    This is done only where it pays: the live bytes of every step, sorted
-    from the largest, must become lexicographically smaller (the peak drops,
-    or stays and the next highest step drops). Convolutions are visited in
-    program order so that chains form: a depthwise convolution in place lets
-    the pointwise expansion after it share the same buffer.
+    This is done only where it pays. Convolutions are visited in program
+    order, and one is kept if the live bytes of every step, sorted from the
+    largest, become lexicographically smaller (so that chains can form: a
+    depthwise convolution in place lets the pointwise expansion after it
+    share its buffer); then, last first, every one the peak does not need is
+    dropped again.
   }];
   let statistics = [Statistic<"numInPlace", "in-place", "Number of convolutions made in place">];
+}
+
+def MoteScheduleForMemory : Pass<"mote-schedule-for-memory", "mlir::func::FuncOp"> {
+  let summary = "Reorder kernels so that fewer bytes of tensors are live at once";
+  let description = [{
+    On a graph with branches the file's order may start a branch while
+    another still holds a large tensor; another topological order can hold
+    much less. Each kernel whose destination is a `tensor.empty` creates a
+    buffer of its result's bytes; a kernel writing into a computed tensor,
+    and a `tensor.collapse_shape`/`expand_shape`, reuse their operand's
+    buffer. A buffer is freed once every user of every value in it has run;
+    returned values stay live to the end. The peak is the most bytes live
+    while one op runs (its inputs and its result).
+
+    A search over the sets of ops already run (the bytes live after a set do
+    not depend on the order that ran it) finds the order of lowest peak,
+    keeping at most `max-states` sets of each size; if it never had to drop
+    one, the order is optimal. Ops without operands (constants, empties)
+    move to the top, in their order, and every kernel gets a `tensor.empty`
+    of its own: sharing one (as CSE leaves them), bufferization would put
+    tensors that the model counts apart into one long-lived buffer. The
+    function is only rewritten when the peak strictly drops, and left alone
+    when it holds an op with regions or memory effects.
+  }];
+  let options = [Option<"maxStates", "max-states", "int64_t", "4096",
+                        "States kept per search layer (sets of ops of one size)">,
+                 Option<"remarks", "remarks", "bool", "false",
+                        "Report each function's peak before and after as a "
+                        "remark (statistics are compiled out of release builds)">];
+  let statistics = [Statistic<"numReordered", "reordered", "Number of functions reordered">,
+                    Statistic<"numProvedOptimal", "proved-optimal",
+                              "Number of functions whose order is proved optimal">,
+                    Statistic<"peakBytesBefore", "peak-bytes-before",
+                              "Peak live bytes in the file's order">,
+                    Statistic<"peakBytesAfter", "peak-bytes-after",
+                              "Peak live bytes in the chosen order">];
 }
 
 def MotePlanMemory : Pass<"mote-plan-memory", "mlir::func::FuncOp"> {

@@ -1,9 +1,10 @@
 //===- PlanMemory.cpp - one static arena for every intermediate buffer ----===//
 //
-// Live ranges in program order; the offsets come from ArenaPlanner (several
-// first-fit strategies, and an exhaustive search on small graphs). The passes
-// before it decide what shares a buffer (in-place kernels, views) and the
-// order of the ops; this one only places the buffers it is given.
+// Live ranges in program order (the order mote-schedule-for-memory chose);
+// the offsets come from ArenaPlanner (several first-fit strategies, and an
+// exhaustive search on small graphs). The passes before it decide what shares
+// a buffer (in-place kernels, views); this one only places the buffers it is
+// given.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/ArenaPlanner.h"
