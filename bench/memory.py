@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 
-MODELS = ["mobilenet_v1_025", "mobilenet_ds", "resnet_skip", "tiny_mix", "mlp", "inplace_tail"]
+MODELS = ["mobilenet_v1_025", "mobilenet_ds", "resnet_skip", "tiny_mix", "mlp", "inplace_tail", "branchy"]
 CHAIN_CNNS = ["mobilenet_v1_025", "mobilenet_ds"]
 
 

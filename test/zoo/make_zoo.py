@@ -172,6 +172,21 @@ def inplace_tail():
     return g
 
 
+def branchy():
+    """Two wide branches written in a bad order: the file runs both 32-channel
+    convolutions before either 1x1 reduction, so both large tensors are live
+    at once; mote-schedule-for-memory runs each branch to its end first."""
+    g = Graph("branchy", seed=707)
+    x = g.input("x", [1, 4, 16, 16])
+    a = g.node("Relu", [g.conv(x, 4, 32, 3)])                  # 1x32x16x16
+    b = g.node("Relu", [g.conv(x, 4, 32, 3)])
+    a = g.conv(a, 32, 4, 1, pads=[0, 0, 0, 0])                 # 1x4x16x16
+    b = g.conv(b, 32, 4, 1, pads=[0, 0, 0, 0])
+    h = g.node("Flatten", [g.node("GlobalAveragePool", [g.node("Add", [a, b])])], axis=1)
+    g.output(h, "y", [1, 4])
+    return g
+
+
 def resnet_skip():
     """ResNet-style: stem + MaxPool, identity block, downsampling block, identity block."""
     g = Graph("resnet_skip", seed=202)
@@ -239,7 +254,7 @@ def tiny_mix():
     return g
 
 
-MODELS = {f.__name__: f for f in (mobilenet_ds, resnet_skip, mlp, tiny_mix, mobilenet_v1_025, inplace_tail)}
+MODELS = {f.__name__: f for f in (mobilenet_ds, resnet_skip, mlp, tiny_mix, mobilenet_v1_025, inplace_tail, branchy)}
 
 
 # --------------------------------------------------------------------------
