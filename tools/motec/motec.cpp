@@ -1,7 +1,7 @@
 //===- motec.cpp - the Mote compiler command line -------------------------===//
 //
 //   motec MODEL -o OUT.cpp [--target T] [--name N] [--dim NAME=N]...
-//         [--emit=onnx|mote|loops|emitc|cpp]
+//         [--emit=onnx|mote|loops|emitc|cpp] [--weights-file FILE.cpp]
 //
 // Exit codes: 0 success; 1 the model cannot be compiled (the diagnostics say
 // why); 2 bad command line or an output file that cannot be written.
@@ -67,6 +67,17 @@ cl::opt<int64_t> ramBudget(
     cl::desc("Fail when the arena (all intermediate tensors) needs more "
              "bytes than this, naming the node where memory peaks"),
     cl::value_desc("BYTES"), cl::init(0), cl::cat(category));
+cl::opt<std::string> weightsPath(
+    "weights-file",
+    cl::desc("Write the weights to this C++ file instead of OUT.cpp (defined "
+             "there, declared extern in OUT.cpp), so that the linker can "
+             "place them apart, e.g. in external flash"),
+    cl::value_desc("FILE.cpp"), cl::cat(category));
+cl::opt<std::string> weightsSection(
+    "weights-section",
+    cl::desc("With --weights-file: put the weights in this linker section "
+             "(letters, digits, '_' and '.')"),
+    cl::value_desc("NAME"), cl::cat(category));
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
                     cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
@@ -119,6 +130,55 @@ LogicalResult parseDims(ImportOptions &options) {
     options.dims[name] = n;
   }
   return success();
+}
+
+/// An output file name the emitted code can mention (in an #include or a
+/// comment) as it is: printable, no '"' or '\\', and not a header's.
+bool checkOutputName(StringRef path, StringRef option) {
+  StringRef file = sys::path::filename(path);
+  if (sys::path::extension(file) != ".h" && !file.empty() &&
+      llvm::all_of(file, [](char c) { return isPrint(c) && c != '"' && c != '\\'; }))
+    return true;
+  errs() << "motec: " << option << " file name '" << file
+         << "' must not end in .h and must hold printable characters "
+            "other than '\"' and '\\'\n";
+  return false;
+}
+
+std::string absolutePath(StringRef path) {
+  SmallString<256> absolute(path);
+  sys::fs::make_absolute(absolute);
+  sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+  return absolute.str().str();
+}
+
+/// --weights-file and --weights-section make sense for C++ written to files,
+/// and the weights must not overwrite the source or the header.
+bool checkWeightsOptions(StringRef headerFile) {
+  if (weightsPath.empty()) {
+    if (weightsSection.getNumOccurrences())
+      errs() << "motec: --weights-section needs --weights-file\n";
+    return !weightsSection.getNumOccurrences();
+  }
+  if (emit != EmitLevel::Cpp || outputPath == "-") {
+    errs() << "motec: --weights-file needs C++ written to a file (-o OUT.cpp, "
+              "--emit=cpp)\n";
+    return false;
+  }
+  if (!checkOutputName(weightsPath, "--weights-file"))
+    return false;
+  std::string weights = absolutePath(weightsPath);
+  if (weights == absolutePath(outputPath) || weights == absolutePath(headerFile)) {
+    errs() << "motec: --weights-file must differ from the output and its header\n";
+    return false;
+  }
+  if (weightsSection.getNumOccurrences() && !isSafeSectionName(weightsSection)) {
+    errs() << "motec: --weights-section '" << weightsSection
+           << "' is not a usable section name (1 to 64 letters, digits, '_' "
+              "and '.')\n";
+    return false;
+  }
+  return true;
 }
 
 std::string defaultName() {
@@ -204,16 +264,12 @@ int main(int argc, char **argv) {
     errs() << "motec: unknown target '" << target << "' (known: host, generic)\n";
     return 2;
   }
-  if (outputPath != "-") {
-    StringRef file = sys::path::filename(outputPath);
-    if (sys::path::extension(file) == ".h" || file.empty() ||
-        !llvm::all_of(file, [](char c) { return isPrint(c) && c != '"' && c != '\\'; })) {
-      errs() << "motec: output file name '" << file
-             << "' must not end in .h and must hold printable characters "
-                "other than '\"' and '\\'\n";
-      return 2;
-    }
-  }
+  if (outputPath != "-" && !checkOutputName(outputPath, "output"))
+    return 2;
+  SmallString<256> headerFile(outputPath);
+  sys::path::replace_extension(headerFile, ".h");
+  if (!checkWeightsOptions(headerFile))
+    return 2;
   // Lower case only: the header's macros are the name in upper case, so two
   // names differing in case would collide.
   if (!isSafeIdentifier(options.name) ||
@@ -280,14 +336,21 @@ int main(int argc, char **argv) {
   }
   // On stdout the header comes first and the source does not include it, so
   // that the stream is one compilable file.
-  SmallString<256> headerFile(outputPath);
-  sys::path::replace_extension(headerFile, ".h");
   std::string include = toStdout ? "" : sys::path::filename(headerFile).str();
-  if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream)))
+  std::string weights;
+  raw_string_ostream weightsStream(weights);
+  WeightsFile weightsFile{sys::path::filename(weightsPath), weightsSection,
+                          weightsStream};
+  if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream,
+                      weightsPath.empty() ? nullptr : &weightsFile)))
     return 1;
   if (toStdout) {
     outs() << header << source;
     return 0;
   }
-  return writeAll({{headerFile.str().str(), header}, {outputPath, source}}) ? 0 : 2;
+  std::vector<std::pair<std::string, std::string>> files = {
+      {headerFile.str().str(), header}, {outputPath, source}};
+  if (!weightsPath.empty())
+    files.push_back({weightsPath, weights});
+  return writeAll(files) ? 0 : 2;
 }
