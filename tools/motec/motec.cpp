@@ -44,9 +44,9 @@ cl::opt<std::string> modelName("name",
 cl::list<std::string> dims("dim", cl::desc("Size of a symbolic input dim, NAME=N"),
                            cl::value_desc("NAME=N"), cl::cat(category));
 cl::opt<std::string> reportPath(
-    "report", cl::desc("Write a JSON report: peak RAM (arena), weight bytes, "
-                       "every buffer's offset, size and live range, every "
-                       "kernel's MACs"),
+    "report", cl::desc("Write a JSON report: peak RAM (arena), flash (weights "
+                       "and a Cortex-M4 code estimate), every buffer's offset, "
+                       "size and live range, every kernel's MACs"),
     cl::value_desc("FILE"), cl::cat(category));
 cl::opt<std::string> reportSvgPath(
     "report-svg", cl::desc("Draw the memory plan as SVG: schedule step "
@@ -81,7 +81,7 @@ cl::opt<std::string> weightsSection(
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
                     cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
-                                    "(arena, weights, kernels, MACs) on stderr"),
+                                    "(arena, flash, kernels, MACs) on stderr"),
                       cl::cat(category));
 cl::opt<EmitLevel> emit(
     "emit", cl::desc("What to write"), cl::init(EmitLevel::Cpp),
@@ -188,6 +188,9 @@ std::string defaultName() {
   return outputPath != "-" && isSafeIdentifier(stem) ? stem : "model";
 }
 
+/// Output files to write, as (path, text).
+using Files = std::vector<std::pair<std::string, std::string>>;
+
 /// Writes every (path, text) pair, or none: each text goes to a temporary
 /// file beside its path first, and only when all are written are they renamed
 /// into place, so that a failed run leaves no partial output behind.
@@ -235,6 +238,55 @@ bool writeAll(ArrayRef<std::pair<std::string, std::string>> files) {
     }
   }
   return true;
+}
+/// The code estimate counts the kernel calls of the EmitC level: those of
+/// `lowered` when it got there, else of a copy of `planned` lowered that far.
+FailureOr<CodeSizeEstimate> estimateCode(mlir::ModuleOp lowered, mlir::ModuleOp planned,
+                                         const CompileOptions &options) {
+  if (options.emit >= EmitLevel::EmitC)
+    return estimateCodeSize(lowered);
+  mlir::OwningOpRef<mlir::ModuleOp> copy = planned.clone();
+  if (failed(lowerModule(*copy, options, EmitLevel::Loops, EmitLevel::EmitC)))
+    return failure();
+  return estimateCodeSize(*copy);
+}
+
+void printSummary(const ModelReport &report, const CodeSizeEstimate &code) {
+  errs() << "motec: " << modelPath << ": " << report.kernelCount << " kernels, "
+         << report.totalMacs << " MACs, arena " << report.arenaBytes
+         << " bytes, weights " << report.weightBytes << " bytes, code ~"
+         << code.bytes() << " bytes (Cortex-M4 estimate), flash ~"
+         << report.weightBytes + code.bytes() << " bytes\n";
+}
+
+/// Lowers `module` to `options.emit` (at least the buffer level), and adds
+/// the report and the plan's drawing to `files` or prints the summary, as
+/// asked. They read a copy of the planned buffer-level module.
+LogicalResult lowerWithReports(mlir::ModuleOp module, const CompileOptions &options,
+                               Files &files) {
+  if (failed(lowerModule(module, options, EmitLevel::ONNX, EmitLevel::Loops)))
+    return failure();
+  mlir::OwningOpRef<mlir::ModuleOp> planned = module.clone();
+  if (failed(lowerModule(module, options, EmitLevel::Loops, options.emit)))
+    return failure();
+  FailureOr<CodeSizeEstimate> code = estimateCode(module, *planned, options);
+  if (failed(code))
+    return failure();
+  std::string json;
+  raw_string_ostream jsonStream(json);
+  ModelReport report = summarize(*planned, reportPath.empty() ? nullptr : &jsonStream,
+                                 modelPath, options.name, options.target, *code);
+  if (!reportPath.empty())
+    files.push_back({reportPath, json});
+  if (!reportSvgPath.empty()) {
+    std::string svg;
+    raw_string_ostream svgStream(svg);
+    writePlanSvg(*planned, svgStream);
+    files.push_back({reportSvgPath, svg});
+  }
+  if (verbose)
+    printSummary(report, *code);
+  return success();
 }
 } // namespace
 
@@ -295,29 +347,12 @@ int main(int argc, char **argv) {
     return 1;
   // The report and the summary read the planned buffer-level module, so the
   // pipeline stops there first when they are asked for.
+  // The report and the summary read the planned buffer-level module, which
+  // the pipeline passes on the way, and the code estimate the EmitC level.
+  Files files;
   bool wantsReport = !reportPath.empty() || !reportSvgPath.empty() || verbose;
   if (wantsReport && options.emit >= EmitLevel::Loops) {
-    if (failed(lowerModule(*module, options, EmitLevel::ONNX, EmitLevel::Loops)))
-      return 1;
-    std::string json;
-    raw_string_ostream jsonStream(json);
-    ModelReport report = summarize(*module, reportPath.empty() ? nullptr : &jsonStream,
-                                   modelPath, options.name, options.target);
-    if (!reportPath.empty() && !writeAll({{reportPath, json}}))
-      return 2;
-    if (!reportSvgPath.empty()) {
-      std::string svg;
-      raw_string_ostream svgStream(svg);
-      writePlanSvg(*module, svgStream);
-      if (!writeAll({{reportSvgPath, svg}}))
-        return 2;
-    }
-    if (verbose)
-      errs() << "motec: " << modelPath << ": " << report.kernelCount
-             << " kernels, " << report.totalMacs << " MACs, arena "
-             << report.arenaBytes << " bytes, weights " << report.weightBytes
-             << " bytes\n";
-    if (failed(lowerModule(*module, options, EmitLevel::Loops, options.emit)))
+    if (failed(lowerWithReports(*module, options, files)))
       return 1;
   } else if (failed(lowerModule(*module, options))) {
     return 1;
@@ -329,10 +364,13 @@ int main(int argc, char **argv) {
   if (options.emit != EmitLevel::Cpp) {
     module->print(sourceStream);
     if (toStdout) {
+      if (!writeAll(files))
+        return 2;
       outs() << source;
       return 0;
     }
-    return writeAll({{outputPath, source}}) ? 0 : 2;
+    files.push_back({outputPath, source});
+    return writeAll(files) ? 0 : 2;
   }
   // On stdout the header comes first and the source does not include it, so
   // that the stream is one compilable file.
@@ -345,11 +383,13 @@ int main(int argc, char **argv) {
                       weightsPath.empty() ? nullptr : &weightsFile)))
     return 1;
   if (toStdout) {
+    if (!writeAll(files))
+      return 2;
     outs() << header << source;
     return 0;
   }
-  std::vector<std::pair<std::string, std::string>> files = {
-      {headerFile.str().str(), header}, {outputPath, source}};
+  files.push_back({headerFile.str().str(), header});
+  files.push_back({outputPath, source});
   if (!weightsPath.empty())
     files.push_back({weightsPath, weights});
   return writeAll(files) ? 0 : 2;
