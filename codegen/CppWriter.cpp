@@ -179,49 +179,55 @@ emitc::VerbatimOp alignmentOf(emitc::GlobalOp global) {
   return nullptr;
 }
 
+emitc::VerbatimOp verbatim(OpBuilder &b, Location loc, const Twine &text) {
+  return emitc::VerbatimOp::create(b, loc, b.getStringAttr(text));
+}
+
+/// Clones `weight` at `defining` as a definition with external linkage (with
+/// its alignment, and in `section` if set), and makes `weight` a declaration.
+/// Both keep the alignment, so the kernels may rely on it wherever the linker
+/// places the definition.
+void moveDefinition(emitc::GlobalOp weight, StringRef section, OpBuilder &defining) {
+  if (emitc::VerbatimOp alignment = alignmentOf(weight))
+    defining.clone(*alignment);
+  if (!section.empty())
+    verbatim(defining, weight.getLoc(), "__attribute__((section(\"" + section + "\")))");
+  auto definition = cast<emitc::GlobalOp>(defining.clone(*weight));
+  definition.setStaticSpecifier(false);
+  definition.setExternSpecifier(true);
+  weight.removeInitialValueAttr();
+  weight.setStaticSpecifier(false);
+  weight.setExternSpecifier(true);
+}
+
 /// Moves the weights' definitions out of `module` into a module of their own,
-/// with external C linkage (and in `section`, if set), and leaves `extern "C"`
-/// declarations where the first one was: the two modules print as two sources
-/// that link together. Every weight keeps its alignment on both sides, so the
-/// kernels may rely on it whichever object the linker places where.
+/// with C linkage, and leaves `extern "C"` declarations, gathered where the
+/// first weight was: the two modules print as two sources that link together.
 OwningOpRef<ModuleOp> splitOffWeights(ModuleOp module, const WeightsFile &file) {
   Location loc = module.getLoc();
   OwningOpRef<ModuleOp> definitions = ModuleOp::create(loc);
   OpBuilder defining = OpBuilder::atBlockEnd(definitions->getBody());
-  auto line = [&](OpBuilder &b, const Twine &text) {
-    return emitc::VerbatimOp::create(b, loc, b.getStringAttr(text));
-  };
+  verbatim(defining, loc, "extern \"C\" {");
   SmallVector<emitc::GlobalOp> weights = weightGlobals(module);
-  line(defining, "extern \"C\" {");
   if (!weights.empty()) {
     emitc::VerbatimOp firstAlignment = alignmentOf(weights.front());
     OpBuilder declaring(firstAlignment ? firstAlignment.getOperation()
                                        : weights.front().getOperation());
-    line(declaring, "// The weights are defined in " + file.fileName + ".");
-    Operation *last = line(declaring, "extern \"C\" {");
-    auto keepDeclaring = [&](Operation *op) {
-      op->moveAfter(last);
-      last = op;
-    };
+    verbatim(declaring, loc, "// The weights are defined in " + file.fileName + ".");
+    Operation *last = verbatim(declaring, loc, "extern \"C\" {");
     for (emitc::GlobalOp weight : weights) {
-      if (emitc::VerbatimOp alignment = alignmentOf(weight)) {
-        defining.clone(*alignment);
-        keepDeclaring(alignment);
+      moveDefinition(weight, file.section, defining);
+      for (Operation *op : {alignmentOf(weight).getOperation(), weight.getOperation()}) {
+        if (op) {
+          op->moveAfter(last);
+          last = op;
+        }
       }
-      if (!file.section.empty())
-        line(defining, "__attribute__((section(\"" + file.section + "\")))");
-      auto definition = cast<emitc::GlobalOp>(defining.clone(*weight));
-      definition.setStaticSpecifier(false);
-      definition.setExternSpecifier(true);
-      keepDeclaring(weight);
-      weight.removeInitialValueAttr();
-      weight.setStaticSpecifier(false);
-      weight.setExternSpecifier(true);
     }
     declaring.setInsertionPointAfter(last);
-    line(declaring, "} // extern \"C\"");
+    verbatim(declaring, loc, "} // extern \"C\"");
   }
-  line(defining, "} // extern \"C\"");
+  verbatim(defining, loc, "} // extern \"C\"");
   return definitions;
 }
 
