@@ -103,7 +103,9 @@ struct ArenaInfo {
   bool external = false;
 };
 
+/// `weightBytes` is set when the weights are in a source of their own.
 void writeHeader(raw_ostream &os, StringRef name, const ArenaInfo &arena,
+                 std::optional<int64_t> weightBytes,
                  ArrayRef<TensorInfo> inputs, ArrayRef<TensorInfo> outputs) {
   std::string upper = StringRef(name).upper();
   std::string guard = upper + "_MOTE_H";
@@ -121,8 +123,11 @@ void writeHeader(raw_ostream &os, StringRef name, const ArenaInfo &arena,
              : "/* Bytes of the static arena that holds every intermediate tensor. */\n")
      << "#define " << upper << "_ARENA_BYTES " << arena.bytes << "u\n"
      << "#define " << upper << "_ARENA_ALIGN " << arena.alignment << "u\n"
-     << "#define " << upper << "_ARENA_EXTERNAL " << (arena.external ? 1 : 0) << "\n"
-     << "#define " << upper << "_NUM_INPUTS " << inputs.size() << "\n"
+     << "#define " << upper << "_ARENA_EXTERNAL " << (arena.external ? 1 : 0) << "\n";
+  if (weightBytes)
+    os << "/* Bytes of the weights, defined in a source file of their own. */\n"
+       << "#define " << upper << "_WEIGHT_BYTES " << *weightBytes << "u\n";
+  os << "#define " << upper << "_NUM_INPUTS " << inputs.size() << "\n"
      << "#define " << upper << "_NUM_OUTPUTS " << outputs.size() << "\n";
   auto describe = [&](StringRef kind, ArrayRef<TensorInfo> list) {
     for (auto [i, t] : llvm::enumerate(list))
@@ -146,6 +151,97 @@ void writeHeader(raw_ostream &os, StringRef name, const ArenaInfo &arena,
      << "int " << name << "_run_v(const void* const* inputs, void* const* outputs"
      << (arena.external ? ", void* arena" : "") << ");\n\n"
      << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
+}
+
+//===----------------------------------------------------------------------===//
+// Weights in a source of their own
+//===----------------------------------------------------------------------===//
+
+/// The weights: constant globals with an initial value (the arena has none).
+SmallVector<emitc::GlobalOp> weightGlobals(ModuleOp module) {
+  SmallVector<emitc::GlobalOp> weights;
+  for (auto global : module.getOps<emitc::GlobalOp>())
+    if (global.getConstSpecifier() && global.getInitialValue())
+      weights.push_back(global);
+  return weights;
+}
+
+int64_t bytesOf(emitc::GlobalOp global) {
+  auto array = cast<ShapedType>(global.getType());
+  return array.getNumElements() * array.getElementTypeBitWidth() / 8;
+}
+
+/// The `alignas(N)` line the lowering puts before each weight, if any.
+emitc::VerbatimOp alignmentOf(emitc::GlobalOp global) {
+  auto verbatim = dyn_cast_or_null<emitc::VerbatimOp>(global->getPrevNode());
+  if (verbatim && verbatim.getValue().starts_with("alignas("))
+    return verbatim;
+  return nullptr;
+}
+
+emitc::VerbatimOp verbatim(OpBuilder &b, Location loc, const Twine &text) {
+  return emitc::VerbatimOp::create(b, loc, b.getStringAttr(text));
+}
+
+/// Clones `weight` at `defining` as a definition with external linkage (with
+/// its alignment, and in `section` if set), and makes `weight` a declaration.
+/// Both keep the alignment, so the kernels may rely on it wherever the linker
+/// places the definition.
+void moveDefinition(emitc::GlobalOp weight, StringRef section, OpBuilder &defining) {
+  if (emitc::VerbatimOp alignment = alignmentOf(weight))
+    defining.clone(*alignment);
+  if (!section.empty())
+    verbatim(defining, weight.getLoc(), "__attribute__((section(\"" + section + "\")))");
+  auto definition = cast<emitc::GlobalOp>(defining.clone(*weight));
+  definition.setStaticSpecifier(false);
+  definition.setExternSpecifier(true);
+  weight.removeInitialValueAttr();
+  weight.setStaticSpecifier(false);
+  weight.setExternSpecifier(true);
+}
+
+/// Moves the weights' definitions out of `module` into a module of their own,
+/// with C linkage, and leaves `extern "C"` declarations, gathered where the
+/// first weight was: the two modules print as two sources that link together.
+OwningOpRef<ModuleOp> splitOffWeights(ModuleOp module, const WeightsFile &file) {
+  Location loc = module.getLoc();
+  OwningOpRef<ModuleOp> definitions = ModuleOp::create(loc);
+  OpBuilder defining = OpBuilder::atBlockEnd(definitions->getBody());
+  verbatim(defining, loc, "extern \"C\" {");
+  SmallVector<emitc::GlobalOp> weights = weightGlobals(module);
+  if (!weights.empty()) {
+    emitc::VerbatimOp firstAlignment = alignmentOf(weights.front());
+    OpBuilder declaring(firstAlignment ? firstAlignment.getOperation()
+                                       : weights.front().getOperation());
+    verbatim(declaring, loc, "// The weights are defined in " + file.fileName + ".");
+    Operation *last = verbatim(declaring, loc, "extern \"C\" {");
+    for (emitc::GlobalOp weight : weights) {
+      moveDefinition(weight, file.section, defining);
+      for (Operation *op : {alignmentOf(weight).getOperation(), weight.getOperation()}) {
+        if (op) {
+          op->moveAfter(last);
+          last = op;
+        }
+      }
+    }
+    declaring.setInsertionPointAfter(last);
+    verbatim(declaring, loc, "} // extern \"C\"");
+  }
+  verbatim(defining, loc, "} // extern \"C\"");
+  return definitions;
+}
+
+/// The weights' source: their definitions, which the main source declares.
+LogicalResult writeWeights(ModuleOp definitions, StringRef name,
+                           StringRef headerFileName, raw_ostream &os) {
+  std::string upper = name.upper();
+  os << "// Generated by motec: the weights of model '" << name << "' ("
+     << upper << "_WEIGHT_BYTES bytes"
+     << (headerFileName.empty() ? std::string()
+                                : " in " + headerFileName.str())
+     << "),\n// declared by the model's source. Link this file's object where "
+        "the weights\n// are to live, e.g. in external flash.\n";
+  return emitc::translateToCpp(definitions, os);
 }
 
 void writeEntryPoints(raw_ostream &os, StringRef name, const ArenaInfo &arena,
@@ -208,8 +304,16 @@ bool isSafeIdentifier(StringRef name) {
   return !llvm::is_contained(keywords, name);
 }
 
+bool isSafeSectionName(StringRef name) {
+  return !name.empty() && name.size() <= 64 &&
+         llvm::all_of(name, [](char c) {
+           return llvm::isAlnum(c) || c == '_' || c == '.';
+         });
+}
+
 LogicalResult writeCpp(ModuleOp module, StringRef name, StringRef headerFileName,
-                       raw_ostream &source, raw_ostream &header) {
+                       raw_ostream &source, raw_ostream &header,
+                       const WeightsFile *weights) {
   auto inputs = readIO(module, "mote.inputs", "mote.input_types");
   auto outputs = readIO(module, "mote.outputs", "mote.output_types");
   if (failed(inputs) || failed(outputs))
@@ -225,13 +329,29 @@ LogicalResult writeCpp(ModuleOp module, StringRef name, StringRef headerFileName
   if (!files)
     return module.emitError("the module is not at the EmitC level");
 
+  std::optional<int64_t> weightBytes;
+  OwningOpRef<ModuleOp> weightDefinitions;
+  if (weights) {
+    if (!isSafeSectionName(weights->section) && !weights->section.empty())
+      return module.emitError("unusable section name '") << weights->section << "'";
+    weightBytes = 0;
+    for (emitc::GlobalOp weight : weightGlobals(module))
+      *weightBytes += bytesOf(weight);
+    weightDefinitions = splitOffWeights(module, *weights);
+  }
+
   // The graph first, into a string: a failure must leave no partial output.
-  std::string graph;
-  llvm::raw_string_ostream graphStream(graph);
+  std::string graph, weightsText;
+  llvm::raw_string_ostream graphStream(graph), weightsStream(weightsText);
   if (failed(emitc::translateToCpp(module, graphStream)))
     return failure();
+  if (weights && failed(writeWeights(*weightDefinitions, name, headerFileName,
+                                     weightsStream)))
+    return failure();
 
-  writeHeader(header, name, arena, *inputs, *outputs);
+  writeHeader(header, name, arena, weightBytes, *inputs, *outputs);
+  if (weights)
+    weights->source << weightsText;
 
   source << "// Generated by motec. Self-contained: compile it with its header,\n"
          << "// no other source, library or include path is needed.\n"

@@ -105,10 +105,31 @@ void summarizeMemory(ModuleOp module, ArrayRef<Operation *> kernels,
     }
   }
 }
+
+/// The flash the model takes: its weights, exactly, and its code, estimated.
+void writeFlash(llvm::json::OStream &out, int64_t weightBytes,
+                const CodeSizeEstimate &code) {
+  out.attributeObject("flash", [&] {
+    out.attribute("weights_bytes", weightBytes);
+    out.attribute("code_bytes_estimate", code.bytes());
+    out.attribute("total_bytes_estimate", weightBytes + code.bytes());
+    out.attribute("code_estimate", codeSizeMethod());
+    out.attribute("code_entry_points_bytes", code.entryPointBytes);
+    out.attributeArray("code_by_callee", [&] {
+      for (const KernelCode &kernel : code.kernels)
+        out.object([&] {
+          out.attribute("callee", kernel.callee);
+          out.attribute("calls", kernel.calls);
+          out.attribute("bytes_estimate", kernel.bytes);
+        });
+    });
+  });
+}
 } // namespace
 
 ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
-                      StringRef name, StringRef target) {
+                      StringRef name, StringRef target,
+                      const CodeSizeEstimate &code) {
   ModelReport report;
   module.walk([&](memref::GlobalOp global) {
     report.weightBytes += bytesOf(global.getType());
@@ -146,6 +167,7 @@ ModelReport summarize(ModuleOp module, raw_ostream *json, StringRef modelPath,
     out.attribute("largest_kernel_node", report.largestKernelNode);
     out.attribute("weight_bytes", report.weightBytes);
     out.attribute("total_macs", report.totalMacs);
+    writeFlash(out, report.weightBytes, code);
     out.attributeArray("buffers", [&] {
       module.walk([&](ArenaSliceOp slice) {
         out.object([&] {

@@ -2,6 +2,8 @@
 #ifndef MOTE_COMPILER_REPORT_H
 #define MOTE_COMPILER_REPORT_H
 
+#include "compiler/CodeSize.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -24,11 +26,11 @@ struct ModelReport {
 };
 
 /// Summarizes a planned module; with `json`, writes the full report: arena,
-/// weights, every planned buffer (offset, size, live range, producer) and
-/// every kernel (node, op, MACs).
+/// flash (the weights and `code`, the code's estimate), every planned buffer
+/// (offset, size, live range, producer) and every kernel (node, op, MACs).
 ModelReport summarize(mlir::ModuleOp plannedModule, llvm::raw_ostream *json,
                       llvm::StringRef modelPath, llvm::StringRef name,
-                      llvm::StringRef target);
+                      llvm::StringRef target, const CodeSizeEstimate &code);
 
 /// Draws the memory plan as SVG: x is the schedule step, y the arena offset;
 /// one rectangle per buffer, labelled with the node that writes it, and the

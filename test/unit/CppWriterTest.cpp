@@ -1,4 +1,4 @@
-// What may become a C identifier in emitted code.
+// What may become a C identifier or a section name in emitted code.
 #include "codegen/CppWriter.h"
 
 #include <catch2/catch.hpp>
@@ -16,4 +16,16 @@ TEST_CASE("model names must be safe C identifiers", "[codegen]") {
   CHECK_FALSE(mote::isSafeIdentifier("a-b"));
   CHECK_FALSE(mote::isSafeIdentifier("a b"));
   CHECK_FALSE(mote::isSafeIdentifier("caf\xc3\xa9"));
+}
+
+TEST_CASE("section names must be safe in a string literal and a linker script",
+          "[codegen]") {
+  CHECK(mote::isSafeSectionName(".extflash"));
+  CHECK(mote::isSafeSectionName(".rodata.model_weights"));
+  CHECK(mote::isSafeSectionName("EXT_FLASH2"));
+  CHECK_FALSE(mote::isSafeSectionName(""));
+  CHECK_FALSE(mote::isSafeSectionName("a b"));
+  CHECK_FALSE(mote::isSafeSectionName("x\")))"));
+  CHECK_FALSE(mote::isSafeSectionName("__DATA,__const"));
+  CHECK_FALSE(mote::isSafeSectionName(std::string(65, 'a')));
 }

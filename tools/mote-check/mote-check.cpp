@@ -1,7 +1,7 @@
 //===- mote-check.cpp - End-to-end check of one ONNX backend test case ----===//
 //
-// mote-check compiles an ONNX model with motec, builds the emitted C++ together
-// with the test harness (runtime-stub/harness/harness.cpp, embedded at build time),
+// mote-check compiles an ONNX model with motec, builds the emitted C++ (every
+// .cpp motec wrote into the work directory) together with the test harness (runtime-stub/harness/harness.cpp, embedded at build time),
 // runs it on every test_data_set_* of a case directory in ONNX backend-test layout
 // (model.onnx, test_data_set_K/input_I.pb, output_I.pb) and compares the outputs
 // with the expected ones using numpy.allclose semantics:
@@ -41,6 +41,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -499,6 +500,34 @@ bool dumpSetOutputs(StringRef fromDir, StringRef toDir, std::string &err) {
   return true;
 }
 
+/// The .cpp files directly in `dir`, each with the identity (device and
+/// inode) of the file behind its name.
+std::map<std::string, sys::fs::UniqueID> cppFilesIn(StringRef dir) {
+  std::map<std::string, sys::fs::UniqueID> files;
+  std::error_code ec;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+    sys::fs::UniqueID id;
+    if (sys::path::extension(it->path()) == ".cpp" && !sys::fs::getUniqueID(it->path(), id))
+      files.emplace(it->path(), id);
+  }
+  return files;
+}
+
+/// The sources motec wrote into `dir` (the model's, and any other such as
+/// its --weights-file), given the .cpp files there before it ran. motec
+/// renames every finished output into place, so each file it wrote has a new
+/// identity, also where it replaced a stale one of a kept work directory.
+std::vector<std::string> sourcesWrittenSince(const std::map<std::string, sys::fs::UniqueID> &before,
+                                             StringRef dir) {
+  std::vector<std::string> written;
+  for (const auto &[path, id] : cppFilesIn(dir)) {
+    auto old = before.find(path);
+    if (old == before.end() || old->second != id)
+      written.push_back(path);
+  }
+  return written;
+}
+
 /// Removes a temporary work directory when it goes out of scope.
 struct TempDirGuard {
   std::string path;
@@ -574,12 +603,14 @@ int run(const char *argv0) {
                                        "--name", "model",   "--target", targetOpt};
   motecCmd.insert(motecCmd.end(), motecArgs.begin(), motecArgs.end());
   std::string motecLog = joinPath(work, "motec.log");
+  std::map<std::string, sys::fs::UniqueID> sourcesBefore = cppFilesIn(work);
   RunResult r = runProgram(motecCmd, motecLog);
   if (r.code != 0) {
     reportStepFailure("motec", r, motecLog, motecCmd);
     errs() << workNote;
     return ExitError;
   }
+  std::vector<std::string> modelSources = sourcesWrittenSince(sourcesBefore, work);
 
   // --- build ---
   if (!writeFile(joinPath(work, "harness.cpp"),
@@ -594,9 +625,11 @@ int run(const char *argv0) {
     buildCmd.push_back(flag);
   buildCmd.insert(buildCmd.end(), target.cxxFlags.begin(), target.cxxFlags.end());
   const std::string runBinary = joinPath(work, "run");
+  buildCmd.push_back("-I");
+  buildCmd.push_back(work);
+  buildCmd.insert(buildCmd.end(), modelSources.begin(), modelSources.end());
   for (const std::string &arg :
-       {std::string("-I"), work, joinPath(work, "model.cpp"), joinPath(work, "harness.cpp"),
-        std::string("-o"), runBinary, std::string("-lm")})
+       {joinPath(work, "harness.cpp"), std::string("-o"), runBinary, std::string("-lm")})
     buildCmd.push_back(arg);
   std::string buildLog = joinPath(work, "build.log");
   r = runProgram(buildCmd, buildLog);

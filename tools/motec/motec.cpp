@@ -1,7 +1,7 @@
 //===- motec.cpp - the Mote compiler command line -------------------------===//
 //
 //   motec MODEL -o OUT.cpp [--target T] [--name N] [--dim NAME=N]...
-//         [--emit=onnx|mote|loops|emitc|cpp]
+//         [--emit=onnx|mote|loops|emitc|cpp] [--weights-file FILE.cpp]
 //
 // Exit codes: 0 success; 1 the model cannot be compiled (the diagnostics say
 // why); 2 bad command line or an output file that cannot be written.
@@ -44,9 +44,9 @@ cl::opt<std::string> modelName("name",
 cl::list<std::string> dims("dim", cl::desc("Size of a symbolic input dim, NAME=N"),
                            cl::value_desc("NAME=N"), cl::cat(category));
 cl::opt<std::string> reportPath(
-    "report", cl::desc("Write a JSON report: peak RAM (arena), weight bytes, "
-                       "every buffer's offset, size and live range, every "
-                       "kernel's MACs"),
+    "report", cl::desc("Write a JSON report: peak RAM (arena), flash (weights "
+                       "and a Cortex-M4 code estimate), every buffer's offset, "
+                       "size and live range, every kernel's MACs"),
     cl::value_desc("FILE"), cl::cat(category));
 cl::opt<std::string> reportSvgPath(
     "report-svg", cl::desc("Draw the memory plan as SVG: schedule step "
@@ -75,10 +75,21 @@ cl::opt<bool> noInPlace(
              "kernels"),
     cl::cat(category));
 
+cl::opt<std::string> weightsPath(
+    "weights-file",
+    cl::desc("Write the weights to this C++ file instead of OUT.cpp (defined "
+             "there, declared extern in OUT.cpp), so that the linker can "
+             "place them apart, e.g. in external flash"),
+    cl::value_desc("FILE.cpp"), cl::cat(category));
+cl::opt<std::string> weightsSection(
+    "weights-section",
+    cl::desc("With --weights-file: put the weights in this linker section "
+             "(letters, digits, '_' and '.')"),
+    cl::value_desc("NAME"), cl::cat(category));
 cl::opt<bool> quiet("q", cl::desc("Print errors only, no warnings"),
                     cl::cat(category));
 cl::opt<bool> verbose("v", cl::desc("Print a summary of the compiled model "
-                                    "(arena, weights, kernels, MACs) on stderr"),
+                                    "(arena, flash, kernels, MACs) on stderr"),
                       cl::cat(category));
 cl::opt<EmitLevel> emit(
     "emit", cl::desc("What to write"), cl::init(EmitLevel::Cpp),
@@ -129,12 +140,64 @@ LogicalResult parseDims(ImportOptions &options) {
   return success();
 }
 
+/// An output file name the emitted code can mention (in an #include or a
+/// comment) as it is: printable, no '"' or '\\', and not a header's.
+bool checkOutputName(StringRef path, StringRef option) {
+  StringRef file = sys::path::filename(path);
+  if (sys::path::extension(file) != ".h" && !file.empty() &&
+      llvm::all_of(file, [](char c) { return isPrint(c) && c != '"' && c != '\\'; }))
+    return true;
+  errs() << "motec: " << option << " file name '" << file
+         << "' must not end in .h and must hold printable characters "
+            "other than '\"' and '\\'\n";
+  return false;
+}
+
+std::string absolutePath(StringRef path) {
+  SmallString<256> absolute(path);
+  sys::fs::make_absolute(absolute);
+  sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+  return absolute.str().str();
+}
+
+/// --weights-file and --weights-section make sense for C++ written to files,
+/// and the weights must not overwrite the source or the header.
+bool checkWeightsOptions(StringRef headerFile) {
+  if (weightsPath.empty()) {
+    if (weightsSection.getNumOccurrences())
+      errs() << "motec: --weights-section needs --weights-file\n";
+    return !weightsSection.getNumOccurrences();
+  }
+  if (emit != EmitLevel::Cpp || outputPath == "-") {
+    errs() << "motec: --weights-file needs C++ written to a file (-o OUT.cpp, "
+              "--emit=cpp)\n";
+    return false;
+  }
+  if (!checkOutputName(weightsPath, "--weights-file"))
+    return false;
+  std::string weights = absolutePath(weightsPath);
+  if (weights == absolutePath(outputPath) || weights == absolutePath(headerFile)) {
+    errs() << "motec: --weights-file must differ from the output and its header\n";
+    return false;
+  }
+  if (weightsSection.getNumOccurrences() && !isSafeSectionName(weightsSection)) {
+    errs() << "motec: --weights-section '" << weightsSection
+           << "' is not a usable section name (1 to 64 letters, digits, '_' "
+              "and '.')\n";
+    return false;
+  }
+  return true;
+}
+
 std::string defaultName() {
   if (!modelName.empty())
     return modelName;
   std::string stem = StringRef(sys::path::stem(outputPath)).lower();
   return outputPath != "-" && isSafeIdentifier(stem) ? stem : "model";
 }
+
+/// Output files to write, as (path, text).
+using Files = std::vector<std::pair<std::string, std::string>>;
 
 /// Writes every (path, text) pair, or none: each text goes to a temporary
 /// file beside its path first, and only when all are written are they renamed
@@ -184,6 +247,55 @@ bool writeAll(ArrayRef<std::pair<std::string, std::string>> files) {
   }
   return true;
 }
+/// The code estimate counts the kernel calls of the EmitC level: those of
+/// `lowered` when it got there, else of a copy of `planned` lowered that far.
+FailureOr<CodeSizeEstimate> estimateCode(mlir::ModuleOp lowered, mlir::ModuleOp planned,
+                                         const CompileOptions &options) {
+  if (options.emit >= EmitLevel::EmitC)
+    return estimateCodeSize(lowered);
+  mlir::OwningOpRef<mlir::ModuleOp> copy = planned.clone();
+  if (failed(lowerModule(*copy, options, EmitLevel::Loops, EmitLevel::EmitC)))
+    return failure();
+  return estimateCodeSize(*copy);
+}
+
+void printSummary(const ModelReport &report, const CodeSizeEstimate &code) {
+  errs() << "motec: " << modelPath << ": " << report.kernelCount << " kernels, "
+         << report.totalMacs << " MACs, arena " << report.arenaBytes
+         << " bytes, weights " << report.weightBytes << " bytes, code ~"
+         << code.bytes() << " bytes (Cortex-M4 estimate), flash ~"
+         << report.weightBytes + code.bytes() << " bytes\n";
+}
+
+/// Lowers `module` to `options.emit` (at least the buffer level), and adds
+/// the report and the plan's drawing to `files` or prints the summary, as
+/// asked. They read a copy of the planned buffer-level module.
+LogicalResult lowerWithReports(mlir::ModuleOp module, const CompileOptions &options,
+                               Files &files) {
+  if (failed(lowerModule(module, options, EmitLevel::ONNX, EmitLevel::Loops)))
+    return failure();
+  mlir::OwningOpRef<mlir::ModuleOp> planned = module.clone();
+  if (failed(lowerModule(module, options, EmitLevel::Loops, options.emit)))
+    return failure();
+  FailureOr<CodeSizeEstimate> code = estimateCode(module, *planned, options);
+  if (failed(code))
+    return failure();
+  std::string json;
+  raw_string_ostream jsonStream(json);
+  ModelReport report = summarize(*planned, reportPath.empty() ? nullptr : &jsonStream,
+                                 modelPath, options.name, options.target, *code);
+  if (!reportPath.empty())
+    files.push_back({reportPath, json});
+  if (!reportSvgPath.empty()) {
+    std::string svg;
+    raw_string_ostream svgStream(svg);
+    writePlanSvg(*planned, svgStream);
+    files.push_back({reportSvgPath, svg});
+  }
+  if (verbose)
+    printSummary(report, *code);
+  return success();
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -213,16 +325,12 @@ int main(int argc, char **argv) {
     errs() << "motec: unknown target '" << target << "' (known: host, generic)\n";
     return 2;
   }
-  if (outputPath != "-") {
-    StringRef file = sys::path::filename(outputPath);
-    if (sys::path::extension(file) == ".h" || file.empty() ||
-        !llvm::all_of(file, [](char c) { return isPrint(c) && c != '"' && c != '\\'; })) {
-      errs() << "motec: output file name '" << file
-             << "' must not end in .h and must hold printable characters "
-                "other than '\"' and '\\'\n";
-      return 2;
-    }
-  }
+  if (outputPath != "-" && !checkOutputName(outputPath, "output"))
+    return 2;
+  SmallString<256> headerFile(outputPath);
+  sys::path::replace_extension(headerFile, ".h");
+  if (!checkWeightsOptions(headerFile))
+    return 2;
   // Lower case only: the header's macros are the name in upper case, so two
   // names differing in case would collide.
   if (!isSafeIdentifier(options.name) ||
@@ -248,29 +356,12 @@ int main(int argc, char **argv) {
     return 1;
   // The report and the summary read the planned buffer-level module, so the
   // pipeline stops there first when they are asked for.
+  // The report and the summary read the planned buffer-level module, which
+  // the pipeline passes on the way, and the code estimate the EmitC level.
+  Files files;
   bool wantsReport = !reportPath.empty() || !reportSvgPath.empty() || verbose;
   if (wantsReport && options.emit >= EmitLevel::Loops) {
-    if (failed(lowerModule(*module, options, EmitLevel::ONNX, EmitLevel::Loops)))
-      return 1;
-    std::string json;
-    raw_string_ostream jsonStream(json);
-    ModelReport report = summarize(*module, reportPath.empty() ? nullptr : &jsonStream,
-                                   modelPath, options.name, options.target);
-    if (!reportPath.empty() && !writeAll({{reportPath, json}}))
-      return 2;
-    if (!reportSvgPath.empty()) {
-      std::string svg;
-      raw_string_ostream svgStream(svg);
-      writePlanSvg(*module, svgStream);
-      if (!writeAll({{reportSvgPath, svg}}))
-        return 2;
-    }
-    if (verbose)
-      errs() << "motec: " << modelPath << ": " << report.kernelCount
-             << " kernels, " << report.totalMacs << " MACs, arena "
-             << report.arenaBytes << " bytes, weights " << report.weightBytes
-             << " bytes\n";
-    if (failed(lowerModule(*module, options, EmitLevel::Loops, options.emit)))
+    if (failed(lowerWithReports(*module, options, files)))
       return 1;
   } else if (failed(lowerModule(*module, options))) {
     return 1;
@@ -282,21 +373,33 @@ int main(int argc, char **argv) {
   if (options.emit != EmitLevel::Cpp) {
     module->print(sourceStream);
     if (toStdout) {
+      if (!writeAll(files))
+        return 2;
       outs() << source;
       return 0;
     }
-    return writeAll({{outputPath, source}}) ? 0 : 2;
+    files.push_back({outputPath, source});
+    return writeAll(files) ? 0 : 2;
   }
   // On stdout the header comes first and the source does not include it, so
   // that the stream is one compilable file.
-  SmallString<256> headerFile(outputPath);
-  sys::path::replace_extension(headerFile, ".h");
   std::string include = toStdout ? "" : sys::path::filename(headerFile).str();
-  if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream)))
+  std::string weights;
+  raw_string_ostream weightsStream(weights);
+  WeightsFile weightsFile{sys::path::filename(weightsPath), weightsSection,
+                          weightsStream};
+  if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream,
+                      weightsPath.empty() ? nullptr : &weightsFile)))
     return 1;
   if (toStdout) {
+    if (!writeAll(files))
+      return 2;
     outs() << header << source;
     return 0;
   }
-  return writeAll({{headerFile.str().str(), header}, {outputPath, source}}) ? 0 : 2;
+  files.push_back({headerFile.str().str(), header});
+  files.push_back({outputPath, source});
+  if (!weightsPath.empty())
+    files.push_back({weightsPath, weights});
+  return writeAll(files) ? 0 : 2;
 }

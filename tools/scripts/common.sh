@@ -12,6 +12,7 @@ MOTE_PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   catch2 python3-onnx python3-numpy libonnx-testdata binutils
   libclang-rt-22-dev
+  gcc-arm-none-eabi libnewlib-arm-none-eabi
 )
 
 mote_install_deps() {
