@@ -37,6 +37,13 @@ const KernelCodeSize *measured(StringRef callee) {
   return nullptr;
 }
 
+/// Kernels whose measured size includes another kernel they call (measured on
+/// its own, the caller carries a private copy of it). In a model that calls
+/// both, one copy of the callee serves both, and is counted with the callee.
+constexpr std::pair<const char *, const char *> kKernelsCallingKernels[] = {
+    {"mote_conv2d_in_place_f32", "mote_conv2d_f32"},
+};
+
 /// `calls` calls to one kernel, each inlined or all sharing one copy,
 /// whichever is smaller.
 int64_t bytesOfCalls(const KernelCodeSize &size, int64_t calls) {
@@ -63,6 +70,10 @@ CodeSizeEstimate estimateCodeSize(ModuleOp module) {
     const KernelCodeSize *size = measured(callee);
     estimate.kernels.push_back({callee, count, size ? bytesOfCalls(*size, count) : 0});
   }
+  for (KernelCode &kernel : estimate.kernels)
+    for (auto [caller, callee] : kKernelsCallingKernels)
+      if (kernel.callee == caller && calls.count(callee))
+        kernel.bytes = std::max<int64_t>(0, kernel.bytes - measured(callee)->sharedBytes);
   return estimate;
 }
 
