@@ -9,6 +9,8 @@
 #include "compiler/Importer.h"
 
 #include "dialects/ONNX/ONNXDialect.h"
+#include "dialects/Utils/ConstantTensor.h"
+#include "mlir/IR/Matchers.h"
 #include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -72,6 +74,13 @@ private:
 
   // Tensors and types.
   FailureOr<RankedTensorType> typeOfValueInfo(const pb::ValueInfoProto &info);
+  Value foldIfConstant(Operation *op);
+  LogicalResult normalizeSliceOperands(const pb::NodeProto &node,
+                                       SmallVectorImpl<Value> &operands,
+                                       SmallVectorImpl<NamedAttribute> &attrs, Location loc);
+  FailureOr<ElementsAttr> genericTensorToAttr(const pb::TensorProto &tensor,
+                                             const std::string &raw, bool hasRaw,
+                                             ArrayRef<int64_t> shape, Location loc);
   FailureOr<ElementsAttr> tensorToAttr(const pb::TensorProto &tensor,
                                        Location loc);
   FailureOr<std::string> readExternalData(const pb::TensorProto &tensor,
@@ -116,11 +125,27 @@ struct AttrSpec {
   AttrKind kind;
 };
 
+/// Elementwise ops without attributes (beyond the tables below).
+const char *const kAttributeFreeOps[] = {
+    "Abs", "Neg", "Exp", "Log", "Sqrt", "Reciprocal", "Floor", "Ceil", "Round",
+    "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh",
+    "Atanh", "Erf", "Sign", "Not", "BitwiseNot", "Softplus", "Softsign", "Mish",
+    "IsNaN", "Pow", "PRelu", "And", "Or", "Xor", "BitwiseAnd", "BitwiseOr",
+    "BitwiseXor", "Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual",
+    "Max", "Min", "Sum", "Mean", "Where", "Size", "Range", "Expand", "Slice",
+    "Tile", "ConstantOfShape"};
+const char *const kReduceOps[] = {
+    "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1",
+    "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceSumSquare"};
+
+bool isReduceOp(StringRef opType) { return llvm::is_contained(kReduceOps, opType); }
+
 /// The attributes each op accepts; anything else is an error, so that a model
 /// never compiles with an attribute silently dropped.
 const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
   using K = AttrKind;
-  static const llvm::StringMap<std::vector<AttrSpec>> table = {
+  static const llvm::StringMap<std::vector<AttrSpec>> table = [] {
+    llvm::StringMap<std::vector<AttrSpec>> table = {
       {"Add", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
       {"Sub", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
       {"Mul", {{"broadcast", K::Ignored}, {"axis", K::Ignored}}},
@@ -150,7 +175,6 @@ const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
         {"count_include_pad", K::Int}}},
       {"GlobalAveragePool", {}},
       {"Softmax", {{"axis", K::SignedInt}}},
-      {"ReduceMean", {{"keepdims", K::Int}, {"noop_with_empty_axes", K::Int}}},
       {"Reshape", {{"allowzero", K::Int}}},
       {"Flatten", {{"axis", K::SignedInt}}},
       {"Squeeze", {}},
@@ -158,7 +182,29 @@ const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
       {"Transpose", {{"perm", K::Ints}}},
       {"Concat", {{"axis", K::SignedInt}}},
       {"Pad", {{"mode", K::String}}},
+      {"Elu", {{"alpha", K::Float}}},
+      {"Celu", {{"alpha", K::Float}}},
+      {"ThresholdedRelu", {{"alpha", K::Float}}},
+      {"Selu", {{"alpha", K::Float}, {"gamma", K::Float}}},
+      {"Shrink", {{"bias", K::Float}, {"lambd", K::Float}}},
+      {"Gelu", {{"approximate", K::String}}},
+      {"IsInf", {{"detect_negative", K::Int}, {"detect_positive", K::Int}}},
+      {"Cast", {{"to", K::Int}, {"saturate", K::Int}}},
+      {"CastLike", {{"saturate", K::Int}}},
+      {"Mod", {{"fmod", K::Int}}},
+      {"BitShift", {{"direction", K::String}}},
+      {"Shape", {{"start", K::Int}, {"end", K::Int}}},
+      {"Gather", {{"axis", K::Int}}},
+      {"ArgMax", {{"axis", K::Int}, {"keepdims", K::Int}, {"select_last_index", K::Int}}},
+      {"ArgMin", {{"axis", K::Int}, {"keepdims", K::Int}, {"select_last_index", K::Int}}},
   };
+    // Ops with no attributes, and the reductions, which share theirs.
+    for (const char *op : kAttributeFreeOps)
+      table[op];
+    for (const char *op : kReduceOps)
+      table[op] = {{"keepdims", K::Int}, {"noop_with_empty_axes", K::Int}};
+    return table;
+  }();
   return table;
 }
 
@@ -169,14 +215,16 @@ bool isHandledSpecially(StringRef opType, StringRef attr) {
     return true; // opset < 6 memory hint, meaningless here
   return llvm::StringSwitch<bool>(opType)
       .Case("Clip", attr == "min" || attr == "max")
-      .Cases({"Squeeze", "Unsqueeze", "ReduceMean"}, attr == "axes")
+      .Cases({"Squeeze", "Unsqueeze"}, attr == "axes")
+      .Case("Slice", attr == "starts" || attr == "ends" || attr == "axes")
+      .Case("ConstantOfShape", attr == "value")
       .Case("Reshape", attr == "shape")
       .Case("Pad", attr == "pads" || attr == "value" || attr == "paddings")
       .Case("BatchNormalization",
             attr == "training_mode" || attr == "spatial" || attr == "is_test")
       .Case("Dropout", attr == "ratio" || attr == "is_test" || attr == "seed")
       .Case("Constant", true)
-      .Default(false);
+      .Default(isReduceOp(opType) && attr == "axes");
 }
 
 const pb::AttributeProto *findAttr(const pb::NodeProto &node,
@@ -365,38 +413,6 @@ FailureOr<ElementsAttr> Importer::tensorToAttr(const pb::TensorProto &tensor,
     }
     return makeF32Elements(type, data, "onnx_" + std::to_string(resourceCount++));
   }
-  case pb::TensorProto::INT64:
-  case pb::TensorProto::INT32: {
-    bool is64 = tensor.data_type() == pb::TensorProto::INT64;
-    SmallVector<int64_t> data;
-    if (hasRaw) {
-      int64_t unit = is64 ? 8 : 4;
-      if ((int64_t)raw.size() != count * unit)
-        return sizeError(raw.size(), unit);
-      for (int64_t i = 0; i < count; ++i) {
-        if (is64) {
-          int64_t v;
-          std::memcpy(&v, raw.data() + i * 8, 8);
-          data.push_back(v);
-        } else {
-          int32_t v;
-          std::memcpy(&v, raw.data() + i * 4, 4);
-          data.push_back(v);
-        }
-      }
-    } else if (is64) {
-      if (tensor.int64_data_size() != count)
-        return sizeError(int64_t(tensor.int64_data_size()) * 8, 8);
-      data.assign(tensor.int64_data().begin(), tensor.int64_data().end());
-    } else {
-      if (tensor.int32_data_size() != count)
-        return sizeError(int64_t(tensor.int32_data_size()) * 4, 4);
-      data.assign(tensor.int32_data().begin(), tensor.int32_data().end());
-    }
-    // Integer tensors only carry shapes and axes here; keep them as i64.
-    auto type = RankedTensorType::get(*shape, builder.getI64Type());
-    return cast<ElementsAttr>(DenseElementsAttr::get(type, ArrayRef<int64_t>(data)));
-  }
   case pb::TensorProto::BOOL: {
     // Flags such as Dropout's training_mode; one byte per element in raw
     // data, one int32 per element otherwise.
@@ -416,11 +432,57 @@ FailureOr<ElementsAttr> Importer::tensorToAttr(const pb::TensorProto &tensor,
     return cast<ElementsAttr>(DenseElementsAttr::get(type, ArrayRef<bool>(data)));
   }
   default:
+    return genericTensorToAttr(tensor, raw, hasRaw, *shape, loc);
+  }
+}
+
+/// Every other supported type: the data as little-endian bytes, from
+/// raw_data or from the typed field ONNX stores that type in.
+FailureOr<ElementsAttr> Importer::genericTensorToAttr(const pb::TensorProto &tensor,
+                                                      const std::string &raw, bool hasRaw,
+                                                      ArrayRef<int64_t> shape, Location loc) {
+  std::string what = "tensor '" + tensor.name() + "'";
+  Type element = onnxElementType(ctx, tensor.data_type());
+  if (!element)
     return emitError(loc) << what << " has element type "
                           << pb::TensorProto::DataType_Name(
                                  (pb::TensorProto::DataType)tensor.data_type())
-                          << "; only FLOAT, INT32, INT64 and BOOL constants are supported";
+                          << ", which is not supported";
+  int64_t count = shapeProduct(shape);
+  unsigned bytes = element.getIntOrFloatBitWidth() / 8;
+  std::string data;
+  if (hasRaw) {
+    data = raw;
+  } else {
+    // Narrow types live in int32_data (16-bit floats as their bits), the
+    // wide unsigned ones in uint64_data, double in double_data.
+    auto append = [&](uint64_t v) { data.append(reinterpret_cast<const char *>(&v), bytes); };
+    switch (tensor.data_type()) {
+    case pb::TensorProto::INT64:
+      for (int64_t v : tensor.int64_data()) append(v);
+      break;
+    case pb::TensorProto::UINT32:
+    case pb::TensorProto::UINT64:
+      for (uint64_t v : tensor.uint64_data()) append(v);
+      break;
+    case pb::TensorProto::DOUBLE:
+      for (double v : tensor.double_data()) {
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        append(bits);
+      }
+      break;
+    default:
+      for (int32_t v : tensor.int32_data()) append((uint64_t)(uint32_t)v);
+      break;
+    }
   }
+  if ((int64_t)data.size() != count * bytes)
+    return emitError(loc) << what << " holds " << data.size() << " bytes of data but "
+                          << "its shape needs " << count * bytes;
+  auto type = RankedTensorType::get(shape, element);
+  return cast<ElementsAttr>(
+      DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(data.data(), data.size())));
 }
 
 FailureOr<RankedTensorType>
@@ -430,11 +492,12 @@ Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
   if (!info.has_type() || !info.type().has_tensor_type())
     return emitError(loc) << what << " is not a tensor";
   const auto &tensor = info.type().tensor_type();
-  if (tensor.elem_type() != pb::TensorProto::FLOAT)
+  Type element = onnxElementType(ctx, tensor.elem_type());
+  if (!element)
     return emitError(loc) << what << " has element type "
                           << pb::TensorProto::DataType_Name(
                                  (pb::TensorProto::DataType)tensor.elem_type())
-                          << "; only FLOAT inputs are supported";
+                          << ", which is not supported";
   if (!tensor.has_shape())
     return emitError(loc) << what << " has no shape";
   SmallVector<int64_t> dims;
@@ -464,7 +527,7 @@ Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
   if (shapeProduct(*shape) == 0)
     return emitError(loc) << what << " is empty (a dim is 0); empty tensors "
                                      "are not supported";
-  return RankedTensorType::get(*shape, builder.getF32Type());
+  return RankedTensorType::get(*shape, element);
 }
 
 //===----------------------------------------------------------------------===//
@@ -571,10 +634,13 @@ LogicalResult Importer::checkDeclaredOutput(const pb::ValueInfoProto &output,
   if (!output.type().has_tensor_type())
     return success();
   const auto &tensor = output.type().tensor_type();
-  if (tensor.elem_type() != pb::TensorProto::FLOAT &&
-      tensor.elem_type() != pb::TensorProto::UNDEFINED)
+  if (tensor.elem_type() != pb::TensorProto::UNDEFINED &&
+      onnxElementType(ctx, tensor.elem_type()) != type.getElementType())
     return emitError(fileLoc) << "graph output '" << output.name()
-                              << "' is declared with a non-float element type";
+                              << "' is declared with element type "
+                              << pb::TensorProto::DataType_Name(
+                                     (pb::TensorProto::DataType)tensor.elem_type())
+                              << " but computed as " << type.getElementType();
   if (!tensor.has_shape())
     return success();
   const auto &dims = tensor.shape().dim();
@@ -745,8 +811,13 @@ struct Signature {
   std::vector<const char *> requiredAttrs;
 };
 
+const char *const kUnaryOps[] = {"Abs", "Neg", "Exp", "Log", "Sqrt", "Reciprocal", "Floor", "Ceil", "Round", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Erf", "Sign", "Not", "BitwiseNot", "Softplus", "Softsign", "Mish", "Elu", "Selu", "Celu", "ThresholdedRelu", "Shrink", "Gelu", "IsNaN", "IsInf"};
+const char *const kBinaryOps[] = {"Pow", "PRelu", "And", "Or", "Xor", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual", "Mod"};
+const char *const kVariadicOps[] = {"Max", "Min", "Sum", "Mean"};
+
 const llvm::StringMap<Signature> &signatureTable() {
-  static const llvm::StringMap<Signature> table = {
+  static const llvm::StringMap<Signature> table = [] {
+    llvm::StringMap<Signature> table = {
       {"Add", {2, 2, {}}},        {"Sub", {2, 2, {}}},
       {"Mul", {2, 2, {}}},        {"Div", {2, 2, {}}},
       {"Relu", {1, 1, {}}},       {"Sigmoid", {1, 1, {}}},
@@ -758,12 +829,36 @@ const llvm::StringMap<Signature> &signatureTable() {
       {"MaxPool", {1, 1, {"kernel_shape"}}},
       {"AveragePool", {1, 1, {"kernel_shape"}}},
       {"GlobalAveragePool", {1, 1, {}}},
-      {"Softmax", {1, 1, {}}},    {"ReduceMean", {1, 2, {}}},
+      {"Softmax", {1, 1, {}}},
       {"Reshape", {2, 2, {}}},    {"Flatten", {1, 1, {}}},
       {"Squeeze", {1, 2, {}}},    {"Unsqueeze", {2, 2, {}}},
       {"Transpose", {1, 1, {}}},  {"Concat", {1, 1 << 20, {"axis"}}},
       {"Pad", {2, 3, {}}},
-  };
+      {"Cast", {1, 1, {"to"}}},
+      {"CastLike", {2, 2, {}}},
+      {"BitShift", {2, 2, {"direction"}}},
+      {"Where", {3, 3, {}}},
+      {"Shape", {1, 1, {}}},
+      {"Size", {1, 1, {}}},
+      {"ConstantOfShape", {1, 1, {}}},
+      {"Range", {3, 3, {}}},
+      {"Expand", {2, 2, {}}},
+      {"Slice", {3, 5, {}}},
+      {"Tile", {2, 2, {}}},
+      {"Gather", {2, 2, {}}},
+      {"ArgMax", {1, 1, {}}},
+      {"ArgMin", {1, 1, {}}},
+    };
+    for (const char *op : kUnaryOps)
+      table[op] = {1, 1, {}};
+    for (const char *op : kBinaryOps)
+      table[op] = {2, 2, {}};
+    for (const char *op : kVariadicOps)
+      table[op] = {1, 1 << 20, {}};
+    for (const char *op : kReduceOps)
+      table[op] = {1, 2, {}};
+    return table;
+  }();
   return table;
 }
 
@@ -818,6 +913,82 @@ const llvm::StringMap<OpBuildFn> &builderTable() {
       {"Transpose", buildOp<onnx::TransposeOp>},
       {"Concat", buildOp<onnx::ConcatOp>},
       {"Pad", buildOp<onnx::PadOp>},
+      {"Abs", buildOp<onnx::AbsOp>},
+      {"Neg", buildOp<onnx::NegOp>},
+      {"Exp", buildOp<onnx::ExpOp>},
+      {"Log", buildOp<onnx::LogOp>},
+      {"Sqrt", buildOp<onnx::SqrtOp>},
+      {"Reciprocal", buildOp<onnx::ReciprocalOp>},
+      {"Floor", buildOp<onnx::FloorOp>},
+      {"Ceil", buildOp<onnx::CeilOp>},
+      {"Round", buildOp<onnx::RoundOp>},
+      {"Sin", buildOp<onnx::SinOp>},
+      {"Cos", buildOp<onnx::CosOp>},
+      {"Tan", buildOp<onnx::TanOp>},
+      {"Asin", buildOp<onnx::AsinOp>},
+      {"Acos", buildOp<onnx::AcosOp>},
+      {"Atan", buildOp<onnx::AtanOp>},
+      {"Sinh", buildOp<onnx::SinhOp>},
+      {"Cosh", buildOp<onnx::CoshOp>},
+      {"Asinh", buildOp<onnx::AsinhOp>},
+      {"Acosh", buildOp<onnx::AcoshOp>},
+      {"Atanh", buildOp<onnx::AtanhOp>},
+      {"Erf", buildOp<onnx::ErfOp>},
+      {"Sign", buildOp<onnx::SignOp>},
+      {"Not", buildOp<onnx::NotOp>},
+      {"BitwiseNot", buildOp<onnx::BitwiseNotOp>},
+      {"Softplus", buildOp<onnx::SoftplusOp>},
+      {"Softsign", buildOp<onnx::SoftsignOp>},
+      {"Mish", buildOp<onnx::MishOp>},
+      {"Elu", buildOp<onnx::EluOp>},
+      {"Selu", buildOp<onnx::SeluOp>},
+      {"Celu", buildOp<onnx::CeluOp>},
+      {"ThresholdedRelu", buildOp<onnx::ThresholdedReluOp>},
+      {"Shrink", buildOp<onnx::ShrinkOp>},
+      {"Gelu", buildOp<onnx::GeluOp>},
+      {"IsNaN", buildOp<onnx::IsNaNOp>},
+      {"IsInf", buildOp<onnx::IsInfOp>},
+      {"Pow", buildOp<onnx::PowOp>},
+      {"PRelu", buildOp<onnx::PReluOp>},
+      {"And", buildOp<onnx::AndOp>},
+      {"Or", buildOp<onnx::OrOp>},
+      {"Xor", buildOp<onnx::XorOp>},
+      {"BitwiseAnd", buildOp<onnx::BitwiseAndOp>},
+      {"BitwiseOr", buildOp<onnx::BitwiseOrOp>},
+      {"BitwiseXor", buildOp<onnx::BitwiseXorOp>},
+      {"Equal", buildOp<onnx::EqualOp>},
+      {"Less", buildOp<onnx::LessOp>},
+      {"LessOrEqual", buildOp<onnx::LessOrEqualOp>},
+      {"Greater", buildOp<onnx::GreaterOp>},
+      {"GreaterOrEqual", buildOp<onnx::GreaterOrEqualOp>},
+      {"Mod", buildOp<onnx::ModOp>},
+      {"Max", buildOp<onnx::MaxOp>},
+      {"Min", buildOp<onnx::MinOp>},
+      {"Sum", buildOp<onnx::SumOp>},
+      {"Mean", buildOp<onnx::MeanOp>},
+      {"ReduceSum", buildOp<onnx::ReduceSumOp>},
+      {"ReduceMax", buildOp<onnx::ReduceMaxOp>},
+      {"ReduceMin", buildOp<onnx::ReduceMinOp>},
+      {"ReduceProd", buildOp<onnx::ReduceProdOp>},
+      {"ReduceL1", buildOp<onnx::ReduceL1Op>},
+      {"ReduceL2", buildOp<onnx::ReduceL2Op>},
+      {"ReduceLogSum", buildOp<onnx::ReduceLogSumOp>},
+      {"ReduceLogSumExp", buildOp<onnx::ReduceLogSumExpOp>},
+      {"ReduceSumSquare", buildOp<onnx::ReduceSumSquareOp>},
+      {"Cast", buildOp<onnx::CastOp>},
+      {"CastLike", buildOp<onnx::CastLikeOp>},
+      {"BitShift", buildOp<onnx::BitShiftOp>},
+      {"Where", buildOp<onnx::WhereOp>},
+      {"Shape", buildOp<onnx::ShapeOp>},
+      {"Size", buildOp<onnx::SizeOp>},
+      {"ConstantOfShape", buildOp<onnx::ConstantOfShapeOp>},
+      {"Range", buildOp<onnx::RangeOp>},
+      {"Expand", buildOp<onnx::ExpandOp>},
+      {"Slice", buildOp<onnx::SliceOp>},
+      {"Tile", buildOp<onnx::TileOp>},
+      {"Gather", buildOp<onnx::GatherOp>},
+      {"ArgMax", buildOp<onnx::ArgMaxOp>},
+      {"ArgMin", buildOp<onnx::ArgMinOp>},
   };
   return table;
 }
@@ -945,7 +1116,7 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
 
   // Older opsets: attributes that later became inputs, and semantics that
   // changed, are rewritten into the newest form.
-  if ((opType == "Squeeze" || opType == "Unsqueeze" || opType == "ReduceMean") &&
+  if ((opType == "Squeeze" || opType == "Unsqueeze" || isReduceOp(opType)) &&
       !operand(1)) {
     operands.resize(1);
     if (auto axes = intsAttr(node, "axes"))
@@ -1005,6 +1176,18 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     if (value)
       operands.push_back(value);
   }
+  if (opType == "Slice" && failed(normalizeSliceOperands(node, operands, *attrs, loc)))
+    return failure();
+  if (opType == "ConstantOfShape") {
+    if (const auto *value = findAttr(node, "value")) {
+      if (!value->has_t())
+        return emitError(loc) << "attribute 'value' must be a tensor";
+      auto attr = tensorToAttr(value->t(), loc);
+      if (failed(attr))
+        return failure();
+      attrs->push_back(builder.getNamedAttr("value", *attr));
+    }
+  }
   if (opType == "BatchNormalization") {
     if (const auto *t = findAttr(node, "training_mode"); t && t->i() != 0)
       return emitError(loc) << "training-mode BatchNormalization is not supported";
@@ -1051,7 +1234,64 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   auto op = createOp(opType, operands, *attrs, loc);
   if (failed(op))
     return failure();
-  return bind(node, {(*op)->getResult(0)}, loc);
+  return bind(node, {foldIfConstant(*op)}, loc);
+}
+
+/// Shape computations must be constants before the ops that read them are
+/// built (a Reshape's type depends on its shape input), so every op is folded
+/// as soon as it is created: by its folder (Shape, Size...) or, when all its
+/// inputs are constants, by evaluating it.
+Value Importer::foldIfConstant(Operation *op) {
+  SmallVector<Attribute> constants;
+  for (Value operand : op->getOperands()) {
+    Attribute attr;
+    constants.push_back(matchPattern(operand, m_Constant(&attr)) ? attr : Attribute());
+  }
+  SmallVector<OpFoldResult> folded;
+  Attribute value;
+  if (succeeded(op->fold(constants, folded)) && folded.size() == 1)
+    value = dyn_cast_if_present<Attribute>(folded[0]);
+  if (!value && llvm::all_of(constants, [](Attribute a) { return a; }))
+    value = onnx::evaluateConstantOp(op, constants);
+  auto elements = dyn_cast_or_null<ElementsAttr>(value);
+  if (!elements || elements.getType() != op->getResult(0).getType())
+    return op->getResult(0);
+  Value constant = onnx::ConstantOp::create(builder, op->getLoc(), elements);
+  op->erase();
+  return constant;
+}
+
+/// Slice before opset 10 took starts, ends and axes as attributes; later
+/// versions take them (and steps) as inputs, any of the last two omitted.
+LogicalResult Importer::normalizeSliceOperands(const pb::NodeProto &node,
+                                               SmallVectorImpl<Value> &operands,
+                                               SmallVectorImpl<NamedAttribute> &attrs,
+                                               Location loc) {
+  auto operandAt = [&](size_t i) { return i < operands.size() ? operands[i] : Value(); };
+  Value data = operandAt(0), starts = operandAt(1), ends = operandAt(2),
+        axes = operandAt(3), steps = operandAt(4);
+  if (auto s = intsAttr(node, "starts"))
+    starts = constantI64(*s, loc);
+  if (auto e = intsAttr(node, "ends"))
+    ends = constantI64(*e, loc);
+  if (auto a = intsAttr(node, "axes"))
+    axes = constantI64(*a, loc);
+  if (!data || !starts || !ends)
+    return emitError(loc) << "needs data, starts and ends";
+  operands.assign({data, starts, ends});
+  if (axes)
+    operands.push_back(axes);
+  if (steps)
+    operands.push_back(steps);
+  if (steps && !axes) // steps without axes: the default axes, made explicit
+    operands.insert(operands.begin() + 3,
+                    constantI64(llvm::to_vector(llvm::seq<int64_t>(
+                                    0, cast<RankedTensorType>(starts.getType()).getNumElements())),
+                                loc));
+  attrs.push_back(builder.getNamedAttr(
+      "operandSegmentSizes",
+      builder.getDenseI32ArrayAttr({1, 1, 1, (axes || steps) ? 1 : 0, steps ? 1 : 0})));
+  return success();
 }
 
 } // namespace

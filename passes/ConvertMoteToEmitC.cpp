@@ -27,6 +27,19 @@ namespace {
 
 constexpr int64_t kMaxRank = 6;
 
+/// The C++ spelling of an element type in emitted code.
+std::string cTypeName(Type type) {
+  if (type.isF32()) return "float";
+  if (type.isF64()) return "double";
+  if (type.isF16()) return "mote_f16";
+  if (type.isBF16()) return "mote_bf16";
+  if (type.isInteger(1)) return "bool";
+  auto integer = cast<IntegerType>(type);
+  return (integer.isUnsigned() ? "uint" : "int") + std::to_string(integer.getWidth()) + "_t";
+}
+
+Type elementOf(Value v) { return cast<ShapedType>(v.getType()).getElementType(); }
+
 /// The argument list of one kernel call: operand references and literals.
 class KernelCall {
 public:
@@ -63,6 +76,27 @@ public:
     args.push_back(b.getF32FloatAttr(v));
     return *this;
   }
+  KernelCall &f64(double v) {
+    args.push_back(b.getF64FloatAttr(v));
+    return *this;
+  }
+  KernelCall &i64(int64_t v) {
+    args.push_back(b.getI64IntegerAttr(v));
+    return *this;
+  }
+  /// A `mote_dims{rank, {d0, d1, ...}}` literal (runtime-stub common.h).
+  KernelCall &dims(ArrayRef<int64_t> values) {
+    std::string text = "mote_dims{" + std::to_string(values.size()) + ", {";
+    for (auto [i, v] : llvm::enumerate(values))
+      text += (i ? ", " : "") + std::to_string(v);
+    args.push_back(emitc::OpaqueAttr::get(b.getContext(), text + (values.empty() ? "0}}" : "}}")));
+    return *this;
+  }
+  /// A template argument: the C++ type of an element type.
+  KernelCall &typeArg(Type elementType) {
+    templateArgs.push_back(emitc::OpaqueAttr::get(b.getContext(), cTypeName(elementType)));
+    return *this;
+  }
   template <typename OpTy>
   KernelCall &activation(OpTy op) {
     return i32(static_cast<int64_t>(op.getAct()))
@@ -72,7 +106,9 @@ public:
 
   void emit(OpBuilder &builder, Location loc) {
     emitc::CallOpaqueOp::create(builder, loc, TypeRange{}, callee, operands,
-                                b.getArrayAttr(args));
+                                b.getArrayAttr(args),
+                                templateArgs.empty() ? ArrayAttr()
+                                                     : b.getArrayAttr(templateArgs));
   }
 
   StringRef callee, file;
@@ -80,7 +116,7 @@ public:
 private:
   Builder &b;
   SmallVector<Value> operands;
-  SmallVector<Attribute> args;
+  SmallVector<Attribute> args, templateArgs;
 };
 
 ArrayRef<int64_t> shapeOf(Value v) {
@@ -170,16 +206,71 @@ LogicalResult describe(MatMulOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(BinaryOp op, ValueRange v, KernelCall &call) {
-  call.kernel("mote_binary_f32", "binary.h");
   ArrayRef<int64_t> y = shapeOf(op.getOut());
   if (y.size() > kMaxRank)
     return op->emitError("rank above 6 is not supported");
+  if (!op.isFloatArithmetic()) {
+    call.kernel("mote_binary_any", "elementwise.h")
+        .typeArg(elementOf(op.getLhs())).typeArg(elementOf(op.getRhs()))
+        .typeArg(elementOf(op.getOut()))
+        .buffer(v[0]).buffer(v[1]).buffer(v[2])
+        .i32(static_cast<int64_t>(op.getKind())).dims(y)
+        .dims(broadcastStrides(shapeOf(op.getLhs()), y))
+        .dims(broadcastStrides(shapeOf(op.getRhs()), y));
+    return success();
+  }
+  call.kernel("mote_binary_f32", "binary.h");
   call.buffer(v[0]).buffer(v[1]).buffer(v[2])
       .i32(static_cast<int64_t>(op.getKind()))
       .i32s(padFront(y, 1))
       .i32s(padFront(broadcastStrides(shapeOf(op.getLhs()), y), 0))
       .i32s(padFront(broadcastStrides(shapeOf(op.getRhs()), y), 0))
       .activation(op);
+  return success();
+}
+
+LogicalResult describe(UnaryOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_unary", "elementwise.h")
+      .typeArg(elementOf(op.getInput())).typeArg(elementOf(op.getOut()))
+      .buffer(v[0]).buffer(v[1]).i64(shapeProduct(shapeOf(op.getOut())))
+      .i32(static_cast<int64_t>(op.getKind()))
+      .f64(op.getP0().convertToDouble()).f64(op.getP1().convertToDouble());
+  return success();
+}
+
+LogicalResult describe(WhereOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> y = shapeOf(op.getOut());
+  call.kernel("mote_where", "elementwise.h").typeArg(elementOf(op.getOut()))
+      .buffer(v[0]).buffer(v[1]).buffer(v[2]).buffer(v[3]).dims(y)
+      .dims(broadcastStrides(shapeOf(op.getCondition()), y))
+      .dims(broadcastStrides(shapeOf(op.getA()), y))
+      .dims(broadcastStrides(shapeOf(op.getB()), y));
+  return success();
+}
+
+LogicalResult describe(StridedCopyOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_strided_copy", "movement.h").typeArg(elementOf(op.getOut()))
+      .buffer(v[0]).buffer(v[1]).i64(op.getOffset()).dims(shapeOf(op.getOut()))
+      .dims(op.getStrides());
+  return success();
+}
+
+LogicalResult describe(GatherOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getData());
+  int64_t axis = op.getAxis();
+  call.kernel("mote_gather", "movement.h").typeArg(elementOf(op.getData()))
+      .typeArg(elementOf(op.getIndices()))
+      .buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i64(shapeProduct(x.take_front(axis))).i64(x[axis])
+      .i64(shapeProduct(x.drop_front(axis + 1)))
+      .i64(shapeProduct(shapeOf(op.getIndices())));
+  return success();
+}
+
+LogicalResult describe(ArgReduceOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_arg_reduce", "reduce_any.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[1]).dims(shapeOf(op.getInput())).i32(op.getAxis())
+      .i32(op.getIsMax()).i32(op.getSelectLast());
   return success();
 }
 
@@ -242,16 +333,28 @@ LogicalResult describe(PadOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
-  call.kernel("mote_reduce_f32", "reduce.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
-  if (x.size() > kMaxRank)
-    return op->emitError("rank above 6 is not supported");
   SmallVector<int64_t> reduced(x.size(), 0);
   for (int64_t axis : op.getAxes())
     reduced[axis] = 1;
+  if (op.getKind() != ReduceKind::mean || !elementOf(op.getInput()).isF32()) {
+    call.kernel("mote_reduce_any", "reduce_any.h").typeArg(elementOf(op.getInput()))
+        .buffer(v[0]).buffer(v[1]).i32(static_cast<int64_t>(op.getKind()))
+        .dims(x).dims(reduced);
+    return success();
+  }
+  if (x.size() > kMaxRank)
+    return op->emitError("rank above 6 is not supported");
+  call.kernel("mote_reduce_f32", "reduce.h");
   call.buffer(v[0]).buffer(v[1]).i32(static_cast<int64_t>(op.getKind()))
       .i32s(padFront(x, 1)).i32s(padFront(reduced, 0));
   return success();
+}
+
+/// The kernels written for float32 only (the any-dtype ones check nothing).
+bool needsFloat32(Operation *op) {
+  return isa<Conv2DOp, Conv2DInPlaceOp, GemmOp, MatMulOp, ActivationOp, PoolOp, SoftmaxOp,
+             TransposeOp, PadOp>(op);
 }
 
 /// Kernel op → a call into the kernel library; the kernel's file is recorded
@@ -267,12 +370,13 @@ struct LowerKernel : OpConversionPattern<OpTy> {
                                 ConversionPatternRewriter &rewriter) const override {
     if (op->getNumResults())
       return rewriter.notifyMatchFailure(op, "kernel is not bufferized");
-    // The kernel library is float32 today; integer kernels come with
-    // quantization.
-    for (Value operand : op->getOperands())
-      if (!cast<ShapedType>(operand.getType()).getElementType().isF32())
-        return op->emitError("only float32 kernels are implemented, not ")
-               << operand.getType();
+    // Convolutions, matrix products and pools are float32 today; integer
+    // kernels come with quantization.
+    if (needsFloat32(op))
+      for (Value operand : op->getOperands())
+        if (!cast<ShapedType>(operand.getType()).getElementType().isF32())
+          return op->emitError("only float32 kernels are implemented for this op, not ")
+                 << operand.getType();
     KernelCall call(rewriter);
     if (failed(describe(op, adaptor.getOperands(), call)))
       return failure();
@@ -300,13 +404,18 @@ struct LowerConcat : OpConversionPattern<ConcatOp> {
     for (auto [input, buffer] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
       int64_t len = shapeOf(input)[axis] * inner;
       KernelCall call(rewriter);
-      call.kernel("mote_copy_blocks_f32", "copy_blocks.h")
-          .buffer(buffer).buffer(adaptor.getOut())
-          .i32s({outer, len, y[axis] * inner, offset});
+      if (elementOf(op.getOut()).isF32())
+        call.kernel("mote_copy_blocks_f32", "copy_blocks.h")
+            .buffer(buffer).buffer(adaptor.getOut())
+            .i32s({outer, len, y[axis] * inner, offset});
+      else
+        call.kernel("mote_copy_blocks", "movement.h").typeArg(elementOf(op.getOut()))
+            .buffer(buffer).buffer(adaptor.getOut())
+            .i64(outer).i64(len).i64(y[axis] * inner).i64(offset);
       call.emit(rewriter, op.getLoc());
       offset += len;
     }
-    files.insert("copy_blocks.h");
+    files.insert(elementOf(op.getOut()).isF32() ? "copy_blocks.h" : "movement.h");
     rewriter.eraseOp(op);
     return success();
   }
@@ -322,6 +431,31 @@ struct Naming {
   llvm::StringMap<std::string> globals;
 };
 
+/// The initial value of a global as a flat dense attribute EmitC can print:
+/// 16-bit floats as their bit patterns (the arrays are uint16_t; the kernels
+/// read them as mote_f16 / mote_bf16).
+DenseElementsAttr flatInitialValue(ElementsAttr init, MemRefType type) {
+  Type element = type.getElementType();
+  if (element.isF32()) {
+    auto values = getElementsAsFloats(init);
+    if (!values)
+      return {};
+    return DenseElementsAttr::get(RankedTensorType::get({type.getNumElements()}, element),
+                                  ArrayRef<float>(*values));
+  }
+  auto dense = dyn_cast<DenseElementsAttr>(init);
+  if (!dense)
+    return {};
+  if (element.isF16() || element.isBF16()) {
+    SmallVector<APInt> bits;
+    for (APFloat v : dense.getValues<APFloat>())
+      bits.push_back(v.bitcastToAPInt());
+    auto u16 = IntegerType::get(element.getContext(), 16, IntegerType::Unsigned);
+    return DenseElementsAttr::get(RankedTensorType::get({type.getNumElements()}, u16), bits);
+  }
+  return dense.reshape(RankedTensorType::get({type.getNumElements()}, element));
+}
+
 /// Constant globals become aligned `static const` flat arrays (a
 /// multi-dimensional array would not decay to float*). Done before the
 /// conversion so that every get_global knows its global's C name.
@@ -329,21 +463,18 @@ LogicalResult lowerGlobals(ModuleOp module, Naming &naming) {
   for (auto op : llvm::make_early_inc_range(module.getOps<memref::GlobalOp>())) {
     auto init = dyn_cast_or_null<ElementsAttr>(op.getInitialValueAttr());
     MemRefType type = op.getType();
-    if (!op.getConstant() || !init || !type.getElementType().isF32())
-      return op.emitOpError("only constant float32 globals can be emitted");
-    auto values = getElementsAsFloats(init);
-    if (!values)
+    if (!op.getConstant() || !init)
+      return op.emitOpError("only constant globals can be emitted");
+    auto initial = flatInitialValue(init, type);
+    if (!initial)
       return op.emitOpError("has an initializer that cannot be read");
-    auto flatType = RankedTensorType::get({type.getNumElements()},
-                                          type.getElementType());
     std::string name = naming.model + "_w" + std::to_string(naming.globals.size());
     naming.globals[op.getSymName()] = name;
     OpBuilder b(op);
     emitc::VerbatimOp::create(b, op.getLoc(), "alignas(16)");
     emitc::GlobalOp::create(
         b, op.getLoc(), name,
-        emitc::ArrayType::get({type.getNumElements()}, type.getElementType()),
-        DenseElementsAttr::get(flatType, ArrayRef<float>(*values)),
+        emitc::ArrayType::get({type.getNumElements()}, initial.getElementType()), initial,
         /*extern=*/false, /*static=*/true, /*const=*/true);
     op.erase();
   }
@@ -361,8 +492,12 @@ struct LowerGetGlobal : OpConversionPattern<memref::GetGlobalOp> {
     auto it = naming.globals.find(op.getName());
     if (it == naming.globals.end())
       return failure();
+    Type element = op.getType().getElementType();
+    std::string text = it->second;
+    if (element.isF16() || element.isBF16()) // stored as uint16_t bits
+      text = "reinterpret_cast<const " + cTypeName(element) + "*>(" + text + ")";
     rewriter.replaceOpWithNewOp<emitc::LiteralOp>(
-        op, getTypeConverter()->convertType(op.getType()), it->second);
+        op, getTypeConverter()->convertType(op.getType()), text);
     return success();
   }
 };
@@ -372,38 +507,38 @@ struct LowerArenaSlice : OpConversionPattern<ArenaSliceOp> {
       : OpConversionPattern(converter, ctx), naming(naming) {}
   Naming &naming;
 
-  LogicalResult matchAndRewrite(ArenaSliceOp op, OpAdaptor,
+  /// The arena is raw bytes holding tensors of any type: a slice is the
+  /// arena's address plus its offset, as a pointer to its element type.
+  LogicalResult matchAndRewrite(ArenaSliceOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    // The arena is a float array (see below), so offsets count floats.
-    std::string text = "(" + naming.model + "_arena + " +
-                       std::to_string(op.getOffset() / 4) + ")";
-    rewriter.replaceOpWithNewOp<emitc::LiteralOp>(
-        op, getTypeConverter()->convertType(op.getType()), text);
+    Type pointer = getTypeConverter()->convertType(op.getType());
+    std::string element = cTypeName(op.getType().getElementType());
+    if (Value base = adaptor.getBase()) {
+      auto at = emitc::CallOpaqueOp::create(
+          rewriter, op.getLoc(), TypeRange{pointer}, "mote_at", ValueRange{base},
+          rewriter.getArrayAttr({rewriter.getIndexAttr(0),
+                                 rewriter.getI64IntegerAttr(op.getOffset())}),
+          rewriter.getArrayAttr({emitc::OpaqueAttr::get(getContext(), element)}));
+      rewriter.replaceOp(op, at->getResults());
+      return success();
+    }
+    std::string text = "reinterpret_cast<" + element + "*>(" + naming.model +
+                       "_arena + " + std::to_string(op.getOffset()) + ")";
+    rewriter.replaceOpWithNewOp<emitc::LiteralOp>(op, pointer, text);
     return success();
   }
 };
 
-/// An external arena is a parameter of the graph function: every slice
-/// becomes a reinterpretation of it at the slice's offset, which the view
-/// lowering turns into pointer arithmetic.
+/// An external arena is a parameter of the graph function, a byte buffer
+/// every slice points into.
 void passArenaAsParameter(func::FuncOp func, int64_t arenaBytes) {
-  auto arenaType = MemRefType::get({(arenaBytes + 3) / 4}, Float32Type::get(func.getContext()));
+  auto byte = IntegerType::get(func.getContext(), 8, IntegerType::Unsigned);
+  auto arenaType = MemRefType::get({arenaBytes}, byte);
   Block &body = func.getBody().front();
   if (failed(func.insertArgument(func.getNumArguments(), arenaType, {}, func.getLoc())))
     return;
   Value arena = body.getArgument(body.getNumArguments() - 1);
-  func.walk([&](ArenaSliceOp slice) {
-    MemRefType type = slice.getType();
-    SmallVector<int64_t> strides = stridesOf(type.getShape());
-    OpBuilder b(slice);
-    Value view = memref::ReinterpretCastOp::create(
-        b, slice.getLoc(),
-        MemRefType::get(type.getShape(), type.getElementType(),
-                        StridedLayoutAttr::get(b.getContext(), slice.getOffset() / 4, strides)),
-        arena, slice.getOffset() / 4, type.getShape(), strides);
-    slice.replaceAllUsesWith(view);
-    slice.erase();
-  });
+  func.walk([&](ArenaSliceOp slice) { slice.getBaseMutable().assign(arena); });
 }
 
 /// A reinterpretation at a static offset is the pointer moved by the offset;
@@ -480,7 +615,10 @@ struct ConvertMoteToEmitCPass
     TypeConverter converter;
     converter.addConversion([](Type type) { return type; });
     converter.addConversion([](MemRefType type) -> Type {
-      return emitc::PointerType::get(type.getElementType());
+      Type element = type.getElementType();
+      if (element.isF16() || element.isBF16()) // structs: no native half type needed
+        element = emitc::OpaqueType::get(type.getContext(), cTypeName(element));
+      return emitc::PointerType::get(element);
     });
 
     llvm::SetVector<StringRef> files;
@@ -489,7 +627,9 @@ struct ConvertMoteToEmitCPass
                  LowerKernel<MatMulOp>, LowerKernel<BinaryOp>,
                  LowerKernel<ActivationOp>, LowerKernel<PoolOp>,
                  LowerKernel<SoftmaxOp>, LowerKernel<TransposeOp>,
-                 LowerKernel<PadOp>, LowerKernel<ReduceOp>>(converter, ctx, files);
+                 LowerKernel<PadOp>, LowerKernel<ReduceOp>, LowerKernel<UnaryOp>,
+                 LowerKernel<WhereOp>, LowerKernel<StridedCopyOp>, LowerKernel<GatherOp>,
+                 LowerKernel<ArgReduceOp>>(converter, ctx, files);
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,
@@ -527,13 +667,14 @@ struct ConvertMoteToEmitCPass
     module->setAttr("mote.arena_external", b.getBoolAttr(externalArena));
     module->setAttr("mote.arena_alignment", b.getI64IntegerAttr(arenaAlignment));
     if (arenaBytes > 0 && !externalArena) {
-      // A float array: every planned buffer is float32 today, and accessing a
-      // float array through float* keeps strict aliasing intact.
+      // Raw bytes: the planned buffers have any element type (an unsigned
+      // char array provides storage for objects of other types).
       emitc::VerbatimOp::create(
           b, module.getLoc(), "alignas(" + std::to_string(arenaAlignment) + ")");
       emitc::GlobalOp::create(
           b, module.getLoc(), modelName + "_arena",
-          emitc::ArrayType::get({(arenaBytes + 3) / 4}, b.getF32Type()),
+          emitc::ArrayType::get({arenaBytes},
+                                IntegerType::get(b.getContext(), 8, IntegerType::Unsigned)),
           Attribute(), false, true, false);
     }
     for (auto func : module.getOps<emitc::FuncOp>()) {

@@ -48,8 +48,9 @@ float applyBinary(BinaryKind kind, float a, float b) {
   case BinaryKind::div: return a / b;
   case BinaryKind::max: return a < b ? b : a;
   case BinaryKind::min: return a > b ? b : a;
+  default: break; // FoldBinary folds float arithmetic only
   }
-  llvm_unreachable("unknown binary kind");
+  llvm_unreachable("not a float arithmetic kind");
 }
 
 /// Results above this many elements are not folded: a broadcast can turn two
@@ -82,8 +83,8 @@ struct FoldReshapeOfConstant : OpRewritePattern<OpTy> {
 struct FoldBinary : OpRewritePattern<BinaryOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BinaryOp op, PatternRewriter &rewriter) const override {
-    if (!op->getNumResults() || (op.getAct() != ActivationKind::none &&
-                                 op.getAct() != ActivationKind::sqrt))
+    if (!op->getNumResults() || !op.isFloatArithmetic() ||
+        (op.getAct() != ActivationKind::none && op.getAct() != ActivationKind::sqrt))
       return failure();
     bool takeSqrt = op.getAct() == ActivationKind::sqrt;
     auto lhs = getConstantFloats(op.getLhs()), rhs = getConstantFloats(op.getRhs());

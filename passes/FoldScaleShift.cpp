@@ -83,8 +83,7 @@ struct FoldIntoConv : OpRewritePattern<BinaryOp> {
       for (int64_t m = 0; m < channels; ++m)
         (*bias)[m] += op.getKind() == BinaryKind::add ? (*factor)[m] : -(*factor)[m];
       break;
-    case BinaryKind::max:
-    case BinaryKind::min:
+    default: // only scales and shifts fold into the filter and bias
       return failure();
     }
     Location loc = op.getLoc();

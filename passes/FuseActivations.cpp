@@ -19,8 +19,11 @@ namespace {
 /// apply one already.
 bool acceptsActivation(Operation *producer) {
   return llvm::TypeSwitch<Operation *, bool>(producer)
-      .Case<Conv2DOp, GemmOp, BinaryOp>(
+      .Case<Conv2DOp, GemmOp>(
           [](auto kernel) { return kernel.getAct() == ActivationKind::none; })
+      .Case([](BinaryOp kernel) {
+        return kernel.isFloatArithmetic() && kernel.getAct() == ActivationKind::none;
+      })
       .Default([](Operation *) { return false; });
 }
 

@@ -76,7 +76,7 @@ struct MotePlanMemoryPass
     for (auto [buffer, offset] : llvm::zip(buffers, plan.offsets)) {
       builder.setInsertionPoint(buffer.alloc);
       auto slice = ArenaSliceOp::create(
-          builder, buffer.alloc.getLoc(), buffer.alloc.getType(),
+          builder, buffer.alloc.getLoc(), buffer.alloc.getType(), /*base=*/Value(),
           builder.getI64IntegerAttr(offset),
           builder.getDenseI64ArrayAttr({buffer.firstUse, buffer.lastUse}));
       buffer.alloc.replaceAllUsesWith(slice.getResult());

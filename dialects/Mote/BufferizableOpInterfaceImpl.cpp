@@ -44,7 +44,7 @@ struct KernelOpInterface
   /// is no read-after-write conflict: they can run in place.
   bool bufferizesToElementwiseAccess(Operation *op, const AnalysisState &,
                                      ArrayRef<OpOperand *> opOperands) const {
-    if (!isa<mote::BinaryOp, mote::ActivationOp>(op))
+    if (!isa<mote::BinaryOp, mote::ActivationOp, mote::UnaryOp>(op))
       return false;
     Type outType = cast<DestinationStyleOpInterface>(op).getDpsInits()[0].getType();
     return llvm::all_of(opOperands, [&](OpOperand *operand) {
@@ -62,7 +62,8 @@ void attachAll(MLIRContext *ctx) {
 void mote::registerBufferizableOpInterfaceExternalModels(
     DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *ctx, MoteDialect *) {
-    attachAll<Conv2DOp, GemmOp, MatMulOp, BinaryOp, ActivationOp, PoolOp,
+    attachAll<Conv2DOp, GemmOp, MatMulOp, BinaryOp, ActivationOp, UnaryOp, WhereOp,
+              StridedCopyOp, GatherOp, ArgReduceOp, PoolOp,
               SoftmaxOp, TransposeOp, ConcatOp, PadOp, ReduceOp>(ctx);
   });
 }

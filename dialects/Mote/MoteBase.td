@@ -42,11 +42,70 @@ def Mote_ActivationKindAttr : EnumAttr<Mote_Dialect, Mote_ActivationKind, "act">
 def Mote_BinaryKind : I32EnumAttr<"BinaryKind", "broadcast binary op", [
   I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
   I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
-  I32EnumAttrCase<"max", 4>, I32EnumAttrCase<"min", 5>]> {
+  I32EnumAttrCase<"max", 4>, I32EnumAttrCase<"min", 5>,
+  I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"mod", 7>, I32EnumAttrCase<"fmod", 8>,
+  I32EnumAttrCase<"logical_and", 9>, I32EnumAttrCase<"logical_or", 10>,
+  I32EnumAttrCase<"logical_xor", 11>, I32EnumAttrCase<"bitwise_and", 12>,
+  I32EnumAttrCase<"bitwise_or", 13>, I32EnumAttrCase<"bitwise_xor", 14>,
+  I32EnumAttrCase<"shift_left", 15>, I32EnumAttrCase<"shift_right", 16>,
+  I32EnumAttrCase<"equal", 17>, I32EnumAttrCase<"less", 18>,
+  I32EnumAttrCase<"less_equal", 19>, I32EnumAttrCase<"greater", 20>,
+  I32EnumAttrCase<"greater_equal", 21>, I32EnumAttrCase<"prelu", 22>]> {
   let cppNamespace = "::mote";
   let genSpecializedAttr = 0;
 }
 def Mote_BinaryKindAttr : EnumAttr<Mote_Dialect, Mote_BinaryKind, "binary">;
+
+def Mote_UnaryKind : I32EnumAttr<"UnaryKind",
+    "elementwise function of any element type (the value is the kernel ABI code)", [
+  I32EnumAttrCase<"abs", 0>,
+  I32EnumAttrCase<"neg", 1>,
+  I32EnumAttrCase<"exp", 2>,
+  I32EnumAttrCase<"log", 3>,
+  I32EnumAttrCase<"sqrt", 4>,
+  I32EnumAttrCase<"reciprocal", 5>,
+  I32EnumAttrCase<"floor", 6>,
+  I32EnumAttrCase<"ceil", 7>,
+  I32EnumAttrCase<"round", 8>,
+  I32EnumAttrCase<"sin", 9>,
+  I32EnumAttrCase<"cos", 10>,
+  I32EnumAttrCase<"tan", 11>,
+  I32EnumAttrCase<"asin", 12>,
+  I32EnumAttrCase<"acos", 13>,
+  I32EnumAttrCase<"atan", 14>,
+  I32EnumAttrCase<"sinh", 15>,
+  I32EnumAttrCase<"cosh", 16>,
+  I32EnumAttrCase<"asinh", 17>,
+  I32EnumAttrCase<"acosh", 18>,
+  I32EnumAttrCase<"atanh", 19>,
+  I32EnumAttrCase<"erf", 20>,
+  I32EnumAttrCase<"sign", 21>,
+  I32EnumAttrCase<"logical_not", 22>,
+  I32EnumAttrCase<"bitwise_not", 23>,
+  I32EnumAttrCase<"isnan", 24>,
+  I32EnumAttrCase<"isinf", 25>,
+  I32EnumAttrCase<"relu", 26>,
+  I32EnumAttrCase<"sigmoid", 27>,
+  I32EnumAttrCase<"tanh", 28>,
+  I32EnumAttrCase<"softplus", 29>,
+  I32EnumAttrCase<"softsign", 30>,
+  I32EnumAttrCase<"elu", 31>,
+  I32EnumAttrCase<"selu", 32>,
+  I32EnumAttrCase<"celu", 33>,
+  I32EnumAttrCase<"thresholded_relu", 34>,
+  I32EnumAttrCase<"hard_sigmoid", 35>,
+  I32EnumAttrCase<"hard_swish", 36>,
+  I32EnumAttrCase<"leaky_relu", 37>,
+  I32EnumAttrCase<"gelu", 38>,
+  I32EnumAttrCase<"gelu_tanh", 39>,
+  I32EnumAttrCase<"mish", 40>,
+  I32EnumAttrCase<"shrink", 41>,
+  I32EnumAttrCase<"cast", 42>,
+  I32EnumAttrCase<"clip", 43>]> {
+  let cppNamespace = "::mote";
+  let genSpecializedAttr = 0;
+}
+def Mote_UnaryKindAttr : EnumAttr<Mote_Dialect, Mote_UnaryKind, "unary">;
 
 def Mote_PoolKind : I32EnumAttr<"PoolKind", "pooling window reduction", [
   I32EnumAttrCase<"max", 0>, I32EnumAttrCase<"avg", 1>]> {
@@ -56,7 +115,10 @@ def Mote_PoolKind : I32EnumAttr<"PoolKind", "pooling window reduction", [
 def Mote_PoolKindAttr : EnumAttr<Mote_Dialect, Mote_PoolKind, "pool">;
 
 def Mote_ReduceKind : I32EnumAttr<"ReduceKind", "reduction", [
-  I32EnumAttrCase<"mean", 0>]> {
+  I32EnumAttrCase<"mean", 0>, I32EnumAttrCase<"sum", 1>, I32EnumAttrCase<"max", 2>,
+  I32EnumAttrCase<"min", 3>, I32EnumAttrCase<"prod", 4>, I32EnumAttrCase<"l1", 5>,
+  I32EnumAttrCase<"l2", 6>, I32EnumAttrCase<"log_sum", 7>,
+  I32EnumAttrCase<"log_sum_exp", 8>, I32EnumAttrCase<"sum_square", 9>]> {
   let cppNamespace = "::mote";
   let genSpecializedAttr = 0;
 }

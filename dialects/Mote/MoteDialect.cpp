@@ -1,5 +1,6 @@
 //===- MoteDialect.cpp - mote dialect, verifiers and effects --------------===//
 #include "dialects/Mote/MoteDialect.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -357,6 +358,74 @@ LogicalResult ReduceOp::verify() {
   if (y != ArrayRef<int64_t>(kept) && y != ArrayRef<int64_t>(keptDims))
     return emitOpError("destination must be the input with the reduced dims "
                        "kept as 1 or dropped");
+  return success();
+}
+
+LogicalResult UnaryOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  if (shapeOf(getInput()) != shapeOf(getOut()))
+    return emitOpError("input and destination shapes differ");
+  return success();
+}
+
+LogicalResult WhereOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  auto shape = broadcastShapes(shapeOf(getCondition()), shapeOf(getA()));
+  if (shape)
+    shape = broadcastShapes(*shape, shapeOf(getB()));
+  if (!shape || *shape != shapeOf(getOut()))
+    return emitOpError("operands do not broadcast to the destination's shape");
+  if (!getElementTypeOrSelf(getCondition().getType()).isInteger(1))
+    return emitOpError("condition must be bool (i1)");
+  return success();
+}
+
+LogicalResult StridedCopyOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> y = shapeOf(getOut()), strides = getStrides();
+  if (strides.size() != y.size())
+    return emitOpError("needs one stride per destination dim");
+  // The lowest and highest input element read must lie inside the input.
+  int64_t low = getOffset(), high = getOffset();
+  for (auto [d, s] : llvm::zip(y, strides)) {
+    if (d == 0)
+      return success();
+    (s < 0 ? low : high) += s * (d - 1);
+  }
+  if (low < 0 || high >= shapeProduct(shapeOf(getInput())))
+    return emitOpError("reads outside the input");
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getData());
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= (int64_t)x.size())
+    return emitOpError("axis is out of range");
+  SmallVector<int64_t> shape(x.take_front(axis));
+  llvm::append_range(shape, shapeOf(getIndices()));
+  llvm::append_range(shape, x.drop_front(axis + 1));
+  if (ArrayRef<int64_t>(shape) != shapeOf(getOut()))
+    return emitOpError("destination shape does not match data and indices");
+  return success();
+}
+
+LogicalResult ArgReduceOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= (int64_t)x.size())
+    return emitOpError("axis is out of range");
+  SmallVector<int64_t> shape(x);
+  shape[axis] = 1;
+  if (ArrayRef<int64_t>(shape) != shapeOf(getOut()))
+    return emitOpError("destination must be the input with the axis kept as 1");
   return success();
 }
 

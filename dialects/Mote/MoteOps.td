@@ -70,14 +70,67 @@ def Mote_MatMulOp : Mote_KernelOp<"matmul"> {
 }
 
 def Mote_BinaryOp : Mote_KernelOp<"binary"> {
-  let summary = "broadcast elementwise add/sub/mul/div/max/min with fused activation";
+  let summary = "broadcast elementwise arithmetic, comparison or logic with fused activation";
+  let description = [{
+    `lhs` and `rhs` have one element type (except pow, whose exponent may
+    differ); comparisons and logic write bool (i1). The activation applies to
+    float32 arithmetic only.
+  }];
   let arguments = !con((ins AnyShaped:$lhs, AnyShaped:$rhs, AnyShaped:$out,
       Mote_BinaryKindAttr:$kind), Mote_ActivationArgs);
+  let extraClassDeclaration = kernelClassDeclaration # [{
+    /// Float32 add/sub/mul/div/max/min: the tiled kernel that can apply an
+    /// activation and that constant folding understands.
+    bool isFloatArithmetic() {
+      return ::mlir::getElementTypeOrSelf(getOut().getType()).isF32() &&
+             ::mlir::getElementTypeOrSelf(getLhs().getType()).isF32() &&
+             ::mlir::getElementTypeOrSelf(getRhs().getType()).isF32() &&
+             static_cast<int>(getKind()) <= static_cast<int>(::mote::BinaryKind::min);
+    }
+  }];
 }
 
 def Mote_ActivationOp : Mote_KernelOp<"activation"> {
   let summary = "an activation on its own (one that found no kernel to fuse into)";
   let arguments = !con((ins AnyShaped:$input, AnyShaped:$out), Mote_ActivationArgs);
+}
+
+def Mote_UnaryOp : Mote_KernelOp<"unary"> {
+  let summary = "an elementwise function of any element type, with conversion";
+  let description = [{
+    `out` may have another element type than `input`: cast is the identity
+    function with a conversion; isnan/isinf write bool. `p0` and `p1` are the
+    function's parameters (alpha, beta, bounds; runtime-stub/KERNELS.md).
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, Mote_UnaryKindAttr:$kind,
+      DefaultValuedAttr<F64Attr, "0.0">:$p0, DefaultValuedAttr<F64Attr, "0.0">:$p1);
+}
+
+def Mote_WhereOp : Mote_KernelOp<"where"> {
+  let summary = "condition ? a : b with broadcasting";
+  let arguments = (ins AnyShaped:$condition, AnyShaped:$a, AnyShaped:$b, AnyShaped:$out);
+}
+
+def Mote_StridedCopyOp : Mote_KernelOp<"strided_copy"> {
+  let summary = "out[i] = input[offset + sum_k i_k * strides[k]]";
+  let description = [{
+    One kernel for every index map that is strided: Slice (with steps, also
+    negative), Expand (stride 0), Tile (through a reshaped input) and
+    DepthToSpace. Offset and strides count elements of the dense input.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$offset,
+      DenseI64ArrayAttr:$strides);
+}
+
+def Mote_GatherOp : Mote_KernelOp<"gather"> {
+  let summary = "entries of data along an axis at run-time indices";
+  let arguments = (ins AnyShaped:$data, AnyShaped:$indices, AnyShaped:$out, I64Attr:$axis);
+}
+
+def Mote_ArgReduceOp : Mote_KernelOp<"arg_reduce"> {
+  let summary = "int64 index of the maximum or minimum along an axis (kept as 1)";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis,
+      BoolAttr:$is_max, BoolAttr:$select_last);
 }
 
 def Mote_PoolOp : Mote_KernelOp<"pool"> {
@@ -132,12 +185,15 @@ def Mote_ArenaSliceOp : Op<Mote_Dialect, "arena_slice", [Pure]> {
     one of these; the arena's size is the `mote.arena_bytes` attribute of the
     function. Codegen turns the slice into a pointer into the arena.
     `live_range` is [first, last] in the function's top-level op order: the
-    steps during which the buffer holds data (for reports).
+    steps during which the buffer holds data (for reports). With
+    `--arena=external` the arena is the graph function's last argument, a
+    byte buffer, given as `base`.
   }];
-  let arguments = (ins I64Attr:$offset,
+  let arguments = (ins Optional<AnyMemRef>:$base, I64Attr:$offset,
                        OptionalAttr<DenseI64ArrayAttr>:$live_range);
   let results = (outs AnyStaticShapeMemRef:$result);
-  let assemblyFormat = "$offset attr-dict `:` type($result)";
+  let assemblyFormat =
+      "($base^ `:` type($base) `,`)? $offset attr-dict `:` type($result)";
 }
 
 #endif // MOTE_MOTE_OPS_TD

@@ -1,11 +1,18 @@
 //===- ONNXDialect.cpp - onnx dialect and result-type inference -----------===//
 #include "dialects/ONNX/ONNXDialect.h"
+#include "dialects/Utils/ConstantTensor.h"
 #include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
 
 using namespace mlir;
 using namespace mote;
@@ -35,10 +42,10 @@ Operation *ONNXDialect::materializeConstant(OpBuilder &builder, Attribute value,
 namespace {
 using Loc = std::optional<Location>;
 
-/// Appends the f32 tensor type of `shape` as the result, unless the shape is
-/// negative or larger than any tensor Mote accepts.
-LogicalResult pushF32(MLIRContext *ctx, std::optional<Location> loc,
-                      ArrayRef<int64_t> shape, SmallVectorImpl<Type> &types) {
+/// Appends the tensor type of `shape` and `elementType` as the result, unless
+/// the shape is negative or larger than any tensor Mote accepts.
+LogicalResult pushTensor(std::optional<Location> loc, ArrayRef<int64_t> shape,
+                         Type elementType, SmallVectorImpl<Type> &types) {
   std::optional<int64_t> count = checkedElementCount(shape);
   if (!count)
     return emitOptionalError(loc, "the result would have a negative dim or more than ",
@@ -46,8 +53,13 @@ LogicalResult pushF32(MLIRContext *ctx, std::optional<Location> loc,
   if (*count == 0)
     return emitOptionalError(loc, "the result would be empty (a dim is 0); empty "
                                   "tensors are not supported");
-  types.push_back(RankedTensorType::get(shape, Float32Type::get(ctx)));
+  types.push_back(RankedTensorType::get(shape, elementType));
   return success();
+}
+
+/// The element type of the first operand: most ops' result keeps it.
+Type firstElementType(ValueRange operands) {
+  return getElementTypeOrSelf(operands.front().getType());
 }
 
 ArrayRef<int64_t> shapeOf(Value v) {
@@ -69,14 +81,27 @@ LogicalResult requireStatic(Loc loc, ValueRange values) {
   return success();
 }
 
-LogicalResult inferBroadcast(MLIRContext *ctx, Loc loc, Value a, Value b,
-                             SmallVectorImpl<Type> &types) {
-  if (failed(requireStatic(loc, {a, b})))
+/// The numpy broadcast of every operand's shape; the element type is
+/// `elementType` if given, else the first operand's.
+LogicalResult inferBroadcast(Loc loc, ValueRange operands, Type elementType,
+                             SmallVectorImpl<Type> &types, bool sameOperandTypes = true) {
+  if (operands.empty())
+    return fail(loc, "needs at least one input");
+  if (failed(requireStatic(loc, operands)))
     return failure();
-  auto shape = broadcastShapes(shapeOf(a), shapeOf(b));
-  if (!shape)
-    return fail(loc, "operand shapes are not broadcast-compatible");
-  return pushF32(ctx, loc, *shape, types);
+  SmallVector<int64_t> shape(shapeOf(operands.front()));
+  for (Value v : operands.drop_front()) {
+    // ONNX's broadcasting ops take one element type (except Pow's exponent
+    // and Where's condition).
+    if (sameOperandTypes && getElementTypeOrSelf(v.getType()) != firstElementType(operands))
+      return fail(loc, "operands have different element types");
+    auto next = broadcastShapes(shape, shapeOf(v));
+    if (!next)
+      return fail(loc, "operand shapes are not broadcast-compatible");
+    shape = *next;
+  }
+  return pushTensor(loc, shape, elementType ? elementType : firstElementType(operands),
+                    types);
 }
 
 LogicalResult inferSame(Loc loc, Value input, SmallVectorImpl<Type> &types) {
@@ -106,6 +131,49 @@ std::optional<SmallVector<int64_t>> constantAxes(Loc loc, Value axes,
   llvm::sort(out);
   return out;
 }
+
+/// Reductions over constant axes; no axes reduce every dim unless
+/// noop_with_empty_axes makes them the identity.
+LogicalResult inferReduce(Loc loc, Value data, Value axesValue, bool keepdims,
+                          bool noopWithEmptyAxes, SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {data})))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(data);
+  SmallVector<int64_t> axes;
+  if (axesValue) {
+    auto parsed = constantAxes(loc, axesValue, x.size());
+    if (!parsed)
+      return failure();
+    axes = *parsed;
+  }
+  if (axes.empty() && !noopWithEmptyAxes)
+    axes = llvm::to_vector(llvm::seq<int64_t>(0, x.size()));
+  SmallVector<int64_t> shape;
+  for (auto [i, d] : llvm::enumerate(x)) {
+    if (!llvm::is_contained(axes, (int64_t)i))
+      shape.push_back(d);
+    else if (keepdims)
+      shape.push_back(1);
+  }
+  return pushTensor(loc, shape, firstElementType(data), types);
+}
+
+/// ArgMax/ArgMin: int64 indices, the axis dropped or kept as 1.
+LogicalResult inferArgReduce(MLIRContext *ctx, Loc loc, Value data, int64_t axis,
+                             bool keepdims, SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {data})))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(data);
+  auto normalized = normalizeAxis(axis, x.size());
+  if (!normalized)
+    return fail(loc, "axis " + Twine(axis) + " is out of range");
+  SmallVector<int64_t> shape(x);
+  if (keepdims)
+    shape[*normalized] = 1;
+  else
+    shape.erase(shape.begin() + *normalized);
+  return pushTensor(loc, shape, IntegerType::get(ctx, 64), types);
+}
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -128,30 +196,6 @@ LogicalResult ConstantOp::inferReturnTypes(MLIRContext *, Loc loc,
 // Elementwise
 //===----------------------------------------------------------------------===//
 
-#define MOTE_INFER_BINARY(OP)                                                  \
-  LogicalResult OP::inferReturnTypes(MLIRContext *ctx, Loc loc,                \
-                                     Adaptor adaptor,                          \
-                                     SmallVectorImpl<Type> &types) {           \
-    return inferBroadcast(ctx, loc, adaptor.getA(), adaptor.getB(), types);    \
-  }
-MOTE_INFER_BINARY(AddOp)
-MOTE_INFER_BINARY(SubOp)
-MOTE_INFER_BINARY(MulOp)
-MOTE_INFER_BINARY(DivOp)
-#undef MOTE_INFER_BINARY
-
-#define MOTE_INFER_UNARY(OP)                                                   \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,  \
-                                     SmallVectorImpl<Type> &types) {           \
-    return inferSame(loc, adaptor.getX(), types);                              \
-  }
-MOTE_INFER_UNARY(ReluOp)
-MOTE_INFER_UNARY(SigmoidOp)
-MOTE_INFER_UNARY(TanhOp)
-MOTE_INFER_UNARY(HardSwishOp)
-MOTE_INFER_UNARY(LeakyReluOp)
-MOTE_INFER_UNARY(HardSigmoidOp)
-#undef MOTE_INFER_UNARY
 
 LogicalResult ClipOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
                                        SmallVectorImpl<Type> &types) {
@@ -199,7 +243,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     return failure();
   SmallVector<int64_t> shape = {x[0], w[0]};
   llvm::append_range(shape, geometry->output);
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult GemmOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -221,7 +265,7 @@ LogicalResult GemmOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     if (!shape || *shape != ArrayRef<int64_t>{m, n})
       return fail(loc, "Gemm C does not broadcast to [M, N]");
   }
-  return pushF32(ctx, loc, {m, n}, types);
+  return pushTensor(loc, {m, n}, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult MatMulOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -247,7 +291,7 @@ LogicalResult MatMulOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     shape.push_back(a[a.size() - 2]);
   if (!vecB)
     shape.push_back(b.back());
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult BatchNormalizationOp::inferReturnTypes(
@@ -285,7 +329,7 @@ static LogicalResult inferPool(MLIRContext *ctx, Loc loc, Adaptor adaptor,
     return failure();
   SmallVector<int64_t> shape = {x[0], x[1]};
   llvm::append_range(shape, geometry->output);
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -300,16 +344,6 @@ LogicalResult AveragePoolOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
   return inferPool(ctx, loc, adaptor, types);
 }
 
-LogicalResult GlobalAveragePoolOp::inferReturnTypes(
-    MLIRContext *ctx, Loc loc, Adaptor adaptor, SmallVectorImpl<Type> &types) {
-  if (failed(requireStatic(loc, {adaptor.getX()})))
-    return failure();
-  SmallVector<int64_t> shape(shapeOf(adaptor.getX()));
-  if (shape.size() < 3)
-    return fail(loc, "GlobalAveragePool input must have rank >= 3");
-  std::fill(shape.begin() + 2, shape.end(), 1);
-  return pushF32(ctx, loc, shape, types);
-}
 
 LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *, Loc loc,
                                           Adaptor adaptor,
@@ -321,31 +355,6 @@ LogicalResult SoftmaxOp::verify() {
   if (!normalizeAxis(getAxis(), shapeOf(getInput()).size()))
     return emitOpError("axis ") << getAxis() << " is out of range";
   return success();
-}
-
-LogicalResult ReduceMeanOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
-                                             Adaptor adaptor,
-                                             SmallVectorImpl<Type> &types) {
-  if (failed(requireStatic(loc, {adaptor.getData()})))
-    return failure();
-  ArrayRef<int64_t> x = shapeOf(adaptor.getData());
-  SmallVector<int64_t> axes;
-  if (Value axesValue = adaptor.getAxes()) {
-    auto parsed = constantAxes(loc, axesValue, x.size());
-    if (!parsed)
-      return failure();
-    axes = *parsed;
-  }
-  if (axes.empty() && !adaptor.getNoopWithEmptyAxes())
-    axes = llvm::to_vector(llvm::seq<int64_t>(0, x.size()));
-  SmallVector<int64_t> shape;
-  for (auto [i, d] : llvm::enumerate(x)) {
-    if (!llvm::is_contained(axes, (int64_t)i))
-      shape.push_back(d);
-    else if (adaptor.getKeepdims())
-      shape.push_back(1);
-  }
-  return pushF32(ctx, loc, shape, types);
 }
 
 //===----------------------------------------------------------------------===//
@@ -391,7 +400,7 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     return fail(loc, "Reshape changes the element count from " + Twine(total) +
                          " to " + Twine(known));
   }
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult FlattenOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -405,8 +414,8 @@ LogicalResult FlattenOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     axis += x.size();
   if (axis < 0 || axis > (int64_t)x.size())
     return fail(loc, "Flatten axis is out of range");
-  return pushF32(ctx, loc, {shapeProduct(x.take_front(axis)),
-                                  shapeProduct(x.drop_front(axis))}, types);
+  return pushTensor(loc, {shapeProduct(x.take_front(axis)),
+                                  shapeProduct(x.drop_front(axis))}, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -435,7 +444,7 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     if (d != 1)
       return fail(loc, "Squeeze axis " + Twine(i) + " has size " + Twine(d));
   }
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -455,7 +464,7 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
   const int64_t *next = x.begin();
   for (int64_t i = 0; i < rank + (int64_t)axes->size(); ++i)
     shape.push_back(llvm::is_contained(*axes, i) ? 1 : *next++);
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult TransposeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -480,7 +489,7 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
     seen[p] = true;
     shape.push_back(x[p]);
   }
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult ConcatOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -504,7 +513,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
         return fail(loc, "Concat inputs differ in dim " + Twine(i));
     shape[*axis] += s[*axis];
   }
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 LogicalResult PadOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
@@ -526,7 +535,262 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
       return fail(loc, "Pad makes dim " + Twine(i) + " negative or too large");
     shape.push_back(d);
   }
-  return pushF32(ctx, loc, shape, types);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
+}
+
+
+LogicalResult GlobalAveragePoolOp::inferReturnTypes(
+    MLIRContext *ctx, Loc loc, Adaptor adaptor, SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getX()})))
+    return failure();
+  SmallVector<int64_t> shape(shapeOf(adaptor.getX()));
+  if (shape.size() < 3)
+    return fail(loc, "GlobalAveragePool input must have rank >= 3");
+  std::fill(shape.begin() + 2, shape.end(), 1);
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
+}
+
+//===----------------------------------------------------------------------===//
+// Element type conversions, remainders, shifts, selection
+//===----------------------------------------------------------------------===//
+
+LogicalResult CastOp::inferReturnTypes(MLIRContext *ctx, Loc loc, Adaptor adaptor,
+                                       SmallVectorImpl<Type> &types) {
+  Type element = onnxElementType(ctx, adaptor.getTo());
+  if (!element)
+    return fail(loc, "cannot cast to element type " + Twine(adaptor.getTo()) +
+                         " (strings, complex and 8-bit or 4-bit floats are not supported)");
+  return inferBroadcast(loc, adaptor.getInput(), element, types);
+}
+
+LogicalResult CastLikeOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                           SmallVectorImpl<Type> &types) {
+  return inferBroadcast(loc, adaptor.getInput(),
+                        getElementTypeOrSelf(adaptor.getTargetType().getType()), types);
+}
+
+LogicalResult ModOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                      SmallVectorImpl<Type> &types) {
+  if (!adaptor.getFmod() && isa<FloatType>(firstElementType(adaptor.getOperands())))
+    return fail(loc, "Mod of floats needs fmod = 1");
+  return inferBroadcast(loc, adaptor.getOperands(), {}, types);
+}
+
+LogicalResult BitShiftOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                           SmallVectorImpl<Type> &types) {
+  if (adaptor.getDirection() != "LEFT" && adaptor.getDirection() != "RIGHT")
+    return fail(loc, "direction must be LEFT or RIGHT");
+  return inferBroadcast(loc, adaptor.getOperands(), {}, types);
+}
+
+LogicalResult WhereOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  if (adaptor.getX().getType() && getElementTypeOrSelf(adaptor.getX().getType()) !=
+                                      getElementTypeOrSelf(adaptor.getY().getType()))
+    return fail(loc, "X and Y have different element types");
+  return inferBroadcast(loc, adaptor.getOperands(),
+                        getElementTypeOrSelf(adaptor.getX().getType()), types,
+                        /*sameOperandTypes=*/false);
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// [start, end) of Shape's dims, clamped as ONNX does.
+std::pair<int64_t, int64_t> shapeRange(int64_t rank, std::optional<int64_t> start,
+                                       std::optional<int64_t> end) {
+  auto clampDim = [&](int64_t v) {
+    if (v < 0)
+      v += rank;
+    return std::clamp<int64_t>(v, 0, rank);
+  };
+  int64_t first = start ? clampDim(*start) : 0;
+  int64_t last = end ? clampDim(*end) : rank;
+  return {first, std::max(first, last)};
+}
+
+RankedTensorType i64Vector(MLIRContext *ctx, int64_t n) {
+  return RankedTensorType::get({n}, IntegerType::get(ctx, 64));
+}
+} // namespace
+
+LogicalResult ShapeOp::inferReturnTypes(MLIRContext *ctx, Loc loc, Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getData()})))
+    return failure();
+  auto [first, last] = shapeRange(shapeOf(adaptor.getData()).size(), adaptor.getStart(),
+                                  adaptor.getEnd());
+  if (last == first)
+    return fail(loc, "the result would be empty; empty tensors are not supported");
+  types.push_back(i64Vector(ctx, last - first));
+  return success();
+}
+
+OpFoldResult ShapeOp::fold(FoldAdaptor) {
+  ArrayRef<int64_t> shape = shapeOf(getData());
+  auto [first, last] = shapeRange(shape.size(), getStart(), getEnd());
+  return DenseElementsAttr::get(cast<RankedTensorType>(getType()),
+                                shape.slice(first, last - first));
+}
+
+LogicalResult SizeOp::inferReturnTypes(MLIRContext *ctx, Loc loc, Adaptor adaptor,
+                                       SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getData()})))
+    return failure();
+  types.push_back(RankedTensorType::get({}, IntegerType::get(ctx, 64)));
+  return success();
+}
+
+OpFoldResult SizeOp::fold(FoldAdaptor) {
+  return DenseElementsAttr::get(cast<RankedTensorType>(getType()),
+                                shapeProduct(shapeOf(getData())));
+}
+
+LogicalResult ConstantOfShapeOp::inferReturnTypes(MLIRContext *ctx, Loc loc,
+                                                  Adaptor adaptor,
+                                                  SmallVectorImpl<Type> &types) {
+  auto shape = getConstantInts(adaptor.getInput());
+  if (!shape)
+    return fail(loc, "the shape must be a constant");
+  Type element = Float32Type::get(ctx);
+  if (auto value = adaptor.getValueAttr()) {
+    if (value.getNumElements() != 1)
+      return fail(loc, "value must hold one element");
+    element = value.getElementType();
+  }
+  return pushTensor(loc, *shape, element, types);
+}
+
+OpFoldResult ConstantOfShapeOp::fold(FoldAdaptor) {
+  auto type = cast<RankedTensorType>(getType());
+  if (auto value = getValueAttr()) {
+    if (auto dense = dyn_cast<DenseElementsAttr>(value))
+      return DenseElementsAttr::get(type, dense.getValues<Attribute>()[0]);
+    return {};
+  }
+  return DenseElementsAttr::get(type, FloatAttr::get(type.getElementType(), 0.0));
+}
+
+namespace {
+Attribute getConstantAttr(Value v) {
+  Attribute attr;
+  if (v && matchPattern(v, m_Constant(&attr)))
+    return attr;
+  return {};
+}
+
+/// start, limit and delta of a Range, read as doubles, if all are constants.
+std::optional<std::array<double, 3>> rangeBounds(ValueRange operands) {
+  std::array<double, 3> out;
+  for (auto [i, v] : llvm::enumerate(operands)) {
+    auto constant = readConstant(getConstantAttr(v));
+    if (!constant || constant->size() != 1)
+      return std::nullopt;
+    out[i] = constant->asDouble(0);
+  }
+  return out;
+}
+} // namespace
+
+LogicalResult RangeOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  auto bounds = rangeBounds(adaptor.getOperands());
+  if (!bounds)
+    return fail(loc, "start, limit and delta must be constant scalars (the result's "
+                     "size depends on them)");
+  auto [start, limit, delta] = *bounds;
+  if (delta == 0)
+    return fail(loc, "delta is 0");
+  double count = std::ceil((limit - start) / delta);
+  if (!(count <= (double)kMaxTensorElements))
+    return fail(loc, "the result would be too large");
+  return pushTensor(loc, {std::max<int64_t>(0, (int64_t)count)},
+                    firstElementType(adaptor.getOperands()), types);
+}
+
+OpFoldResult RangeOp::fold(FoldAdaptor) {
+  auto bounds = rangeBounds(getOperands());
+  auto type = cast<RankedTensorType>(getType());
+  if (!bounds || type.getNumElements() > (1 << 16))
+    return {};
+  ConstantTensor result = ConstantTensor::zeros(type);
+  for (int64_t i = 0; i < result.size(); ++i)
+    result.set(i, (*bounds)[0] + i * (*bounds)[2]);
+  if (!result.isFloat()) // integer ranges step exactly
+    for (int64_t i = 0; i < result.size(); ++i)
+      result.setInt(i, (int64_t)(*bounds)[0] + i * (int64_t)(*bounds)[2]);
+  return toAttribute(result);
+}
+
+//===----------------------------------------------------------------------===//
+// Strided data movement
+//===----------------------------------------------------------------------===//
+
+LogicalResult ExpandOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getInput()})))
+    return failure();
+  auto target = getConstantInts(adaptor.getShape());
+  if (!target)
+    return fail(loc, "the shape must be a constant");
+  auto shape = broadcastShapes(shapeOf(adaptor.getInput()), *target);
+  if (!shape)
+    return fail(loc, "the input cannot be broadcast to the shape");
+  return pushTensor(loc, *shape, firstElementType(adaptor.getOperands()), types);
+}
+
+LogicalResult SliceOp::inferReturnTypes(MLIRContext *ctx, Loc loc, Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getData()})))
+    return failure();
+  auto starts = getConstantInts(adaptor.getStarts());
+  auto ends = getConstantInts(adaptor.getEnds());
+  std::optional<SmallVector<int64_t>> axes = SmallVector<int64_t>(),
+                                      steps = SmallVector<int64_t>();
+  if (adaptor.getAxes())
+    axes = getConstantInts(adaptor.getAxes());
+  if (adaptor.getSteps())
+    steps = getConstantInts(adaptor.getSteps());
+  if (!starts || !ends || !axes || !steps)
+    return fail(loc, "starts, ends, axes and steps must be constants");
+  auto geometry = computeSliceGeometry(shapeOf(adaptor.getData()), *starts, *ends, *axes,
+                                       *steps, [&] { return mlir::emitError(loc.value_or(UnknownLoc::get(ctx))); });
+  if (failed(geometry))
+    return failure();
+  return pushTensor(loc, geometry->size, firstElementType(adaptor.getOperands()), types);
+}
+
+LogicalResult TileOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                       SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, {adaptor.getInput()})))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(adaptor.getInput());
+  auto repeats = getConstantInts(adaptor.getRepeats());
+  if (!repeats || repeats->size() != x.size())
+    return fail(loc, "repeats must be a constant with one entry per dim");
+  SmallVector<int64_t> shape;
+  for (auto [d, r] : llvm::zip(x, *repeats)) {
+    if (r < 0)
+      return fail(loc, "a repeat count is negative");
+    shape.push_back(d * r);
+  }
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
+}
+
+LogicalResult GatherOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  if (failed(requireStatic(loc, adaptor.getOperands())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(adaptor.getData());
+  auto axis = normalizeAxis(adaptor.getAxis(), x.size());
+  if (!axis)
+    return fail(loc, "axis " + Twine(adaptor.getAxis()) + " is out of range");
+  SmallVector<int64_t> shape(x.take_front(*axis));
+  llvm::append_range(shape, shapeOf(adaptor.getIndices()));
+  llvm::append_range(shape, x.drop_front(*axis + 1));
+  return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
 #define GET_OP_CLASSES

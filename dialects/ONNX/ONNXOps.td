@@ -39,11 +39,123 @@ def ONNX_HardSigmoidOp : ONNX_UnaryOp<"HardSigmoid", "max(0, min(1, alpha * x + 
     (ins DefaultValuedAttr<F32Attr, "0.2f">:$alpha,
          DefaultValuedAttr<F32Attr, "0.5f">:$beta)>;
 
+def ONNX_AbsOp : ONNX_UnaryOp<"Abs", "|x|">;
+def ONNX_NegOp : ONNX_UnaryOp<"Neg", "-x">;
+def ONNX_ExpOp : ONNX_UnaryOp<"Exp", "e^x">;
+def ONNX_LogOp : ONNX_UnaryOp<"Log", "natural logarithm">;
+def ONNX_SqrtOp : ONNX_UnaryOp<"Sqrt", "square root">;
+def ONNX_ReciprocalOp : ONNX_UnaryOp<"Reciprocal", "1 / x">;
+def ONNX_FloorOp : ONNX_UnaryOp<"Floor", "round down">;
+def ONNX_CeilOp : ONNX_UnaryOp<"Ceil", "round up">;
+def ONNX_RoundOp : ONNX_UnaryOp<"Round", "round half to even">;
+def ONNX_SinOp : ONNX_UnaryOp<"Sin", "sine">;
+def ONNX_CosOp : ONNX_UnaryOp<"Cos", "cosine">;
+def ONNX_TanOp : ONNX_UnaryOp<"Tan", "tangent">;
+def ONNX_AsinOp : ONNX_UnaryOp<"Asin", "arcsine">;
+def ONNX_AcosOp : ONNX_UnaryOp<"Acos", "arccosine">;
+def ONNX_AtanOp : ONNX_UnaryOp<"Atan", "arctangent">;
+def ONNX_SinhOp : ONNX_UnaryOp<"Sinh", "hyperbolic sine">;
+def ONNX_CoshOp : ONNX_UnaryOp<"Cosh", "hyperbolic cosine">;
+def ONNX_AsinhOp : ONNX_UnaryOp<"Asinh", "inverse hyperbolic sine">;
+def ONNX_AcoshOp : ONNX_UnaryOp<"Acosh", "inverse hyperbolic cosine">;
+def ONNX_AtanhOp : ONNX_UnaryOp<"Atanh", "inverse hyperbolic tangent">;
+def ONNX_ErfOp : ONNX_UnaryOp<"Erf", "the error function">;
+def ONNX_SignOp : ONNX_UnaryOp<"Sign", "-1, 0 or 1">;
+def ONNX_NotOp : ONNX_UnaryOp<"Not", "logical not">;
+def ONNX_BitwiseNotOp : ONNX_UnaryOp<"BitwiseNot", "bitwise not">;
+def ONNX_SoftplusOp : ONNX_UnaryOp<"Softplus", "log(1 + e^x)">;
+def ONNX_SoftsignOp : ONNX_UnaryOp<"Softsign", "x / (1 + |x|)">;
+def ONNX_MishOp : ONNX_UnaryOp<"Mish", "x * tanh(softplus(x))">;
+def ONNX_EluOp : ONNX_UnaryOp<"Elu", "x < 0 ? alpha * (e^x - 1) : x",
+    (ins DefaultValuedAttr<F32Attr, "1.0f">:$alpha)>;
+def ONNX_SeluOp : ONNX_UnaryOp<"Selu", "gamma * (x <= 0 ? alpha * (e^x - 1) : x)",
+    (ins DefaultValuedAttr<F32Attr, "1.67326319217681884765625f">:$alpha,
+         DefaultValuedAttr<F32Attr, "1.05070102214813232421875f">:$gamma)>;
+def ONNX_CeluOp : ONNX_UnaryOp<"Celu", "max(0, x) + min(0, alpha * (e^(x / alpha) - 1))",
+    (ins DefaultValuedAttr<F32Attr, "1.0f">:$alpha)>;
+def ONNX_ThresholdedReluOp : ONNX_UnaryOp<"ThresholdedRelu", "x > alpha ? x : 0",
+    (ins DefaultValuedAttr<F32Attr, "1.0f">:$alpha)>;
+def ONNX_ShrinkOp : ONNX_UnaryOp<"Shrink", "soft shrinkage by bias outside [-lambd, lambd]",
+    (ins DefaultValuedAttr<F32Attr, "0.0f">:$bias,
+         DefaultValuedAttr<F32Attr, "0.5f">:$lambd)>;
+def ONNX_GeluOp : ONNX_UnaryOp<"Gelu", "x * Phi(x), exact or with the tanh approximation",
+    (ins DefaultValuedStrAttr<StrAttr, "none">:$approximate)>;
+
+def ONNX_IsNaNOp : ONNX_PredicateOp<"IsNaN", "x is NaN">;
+def ONNX_IsInfOp : ONNX_PredicateOp<"IsInf", "x is an infinity of a selected sign",
+    (ins DefaultValuedAttr<I64Attr, "1">:$detect_negative,
+         DefaultValuedAttr<I64Attr, "1">:$detect_positive)>;
+
+def ONNX_CastOp : ONNX_Op<"Cast"> {
+  let summary = "convert to the element type `to` (a TensorProto.DataType code)";
+  let arguments = (ins ONNX_Tensor:$input, I64Attr:$to,
+                       DefaultValuedAttr<I64Attr, "1">:$saturate);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def ONNX_CastLikeOp : ONNX_Op<"CastLike"> {
+  let summary = "convert to the element type of `target_type`";
+  let arguments = (ins ONNX_Tensor:$input, ONNX_Tensor:$target_type,
+                       DefaultValuedAttr<I64Attr, "1">:$saturate);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $target_type attr-dict `:` `(` type($input) `,` type($target_type) `)`
+    `->` type($output)
+  }];
+}
+
+def ONNX_PowOp : ONNX_BinaryOp<"Pow", "a raised to b">;
+def ONNX_PReluOp : ONNX_BinaryOp<"PRelu", "a < 0 ? a * slope : a">;
+def ONNX_AndOp : ONNX_CompareOp<"And", "logical and">;
+def ONNX_OrOp : ONNX_CompareOp<"Or", "logical or">;
+def ONNX_XorOp : ONNX_CompareOp<"Xor", "logical exclusive or">;
+def ONNX_BitwiseAndOp : ONNX_BinaryOp<"BitwiseAnd", "bitwise and">;
+def ONNX_BitwiseOrOp : ONNX_BinaryOp<"BitwiseOr", "bitwise or">;
+def ONNX_BitwiseXorOp : ONNX_BinaryOp<"BitwiseXor", "bitwise exclusive or">;
+def ONNX_EqualOp : ONNX_CompareOp<"Equal", "a == b">;
+def ONNX_LessOp : ONNX_CompareOp<"Less", "a < b">;
+def ONNX_LessOrEqualOp : ONNX_CompareOp<"LessOrEqual", "a <= b">;
+def ONNX_GreaterOp : ONNX_CompareOp<"Greater", "a > b">;
+def ONNX_GreaterOrEqualOp : ONNX_CompareOp<"GreaterOrEqual", "a >= b">;
+
+def ONNX_ModOp : ONNX_Op<"Mod"> {
+  let summary = "remainder: the divisor's sign, or the dividend's with fmod = 1";
+  let arguments = (ins ONNX_Tensor:$A, ONNX_Tensor:$B,
+                       DefaultValuedAttr<I64Attr, "0">:$fmod);
+  let results = (outs ONNX_Tensor:$C);
+  let assemblyFormat =
+      "$A `,` $B attr-dict `:` `(` type($A) `,` type($B) `)` `->` type($C)";
+}
+
+def ONNX_BitShiftOp : ONNX_Op<"BitShift"> {
+  let summary = "shift the bits of unsigned integers LEFT or RIGHT";
+  let arguments = (ins ONNX_IntTensor:$X, ONNX_IntTensor:$Y, StrAttr:$direction);
+  let results = (outs ONNX_IntTensor:$Z);
+  let assemblyFormat =
+      "$X `,` $Y attr-dict `:` `(` type($X) `,` type($Y) `)` `->` type($Z)";
+}
+
+def ONNX_MaxOp : ONNX_VariadicOp<"Max", "elementwise maximum of the inputs">;
+def ONNX_MinOp : ONNX_VariadicOp<"Min", "elementwise minimum of the inputs">;
+def ONNX_SumOp : ONNX_VariadicOp<"Sum", "elementwise sum of the inputs">;
+def ONNX_MeanOp : ONNX_VariadicOp<"Mean", "elementwise mean of the inputs">;
+
+def ONNX_WhereOp : ONNX_Op<"Where"> {
+  let summary = "condition ? X : Y with broadcasting";
+  let arguments = (ins ONNX_BoolTensor:$condition, ONNX_Tensor:$X, ONNX_Tensor:$Y);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $condition `,` $X `,` $Y attr-dict `:` `(` type($condition) `,` type($X) `,`
+    type($Y) `)` `->` type($output)
+  }];
+}
+
 def ONNX_ClipOp : ONNX_Op<"Clip", [AttrSizedOperandSegments]> {
   let summary = "min(max(x, min), max) with optional scalar bounds (opset 11 form)";
-  let arguments = (ins ONNX_F32Tensor:$input, Optional<ONNX_F32Tensor>:$min,
-                       Optional<ONNX_F32Tensor>:$max);
-  let results = (outs ONNX_F32Tensor:$output);
+  let arguments = (ins ONNX_Tensor:$input, Optional<ONNX_Tensor>:$min,
+                       Optional<ONNX_Tensor>:$max);
+  let results = (outs ONNX_Tensor:$output);
   let assemblyFormat = [{
     $input (`min` $min^ `:` type($min))? (`max` $max^ `:` type($max))? attr-dict
     `:` type($input) `->` type($output)
@@ -57,14 +169,14 @@ def ONNX_ClipOp : ONNX_Op<"Clip", [AttrSizedOperandSegments]> {
 
 def ONNX_ConvOp : ONNX_Op<"Conv"> {
   let summary = "N-d convolution (Mote lowers 1-d and 2-d)";
-  let arguments = (ins ONNX_F32Tensor:$X, ONNX_F32Tensor:$W, Optional<ONNX_F32Tensor>:$B,
+  let arguments = (ins ONNX_Tensor:$X, ONNX_Tensor:$W, Optional<ONNX_Tensor>:$B,
       DefaultValuedStrAttr<StrAttr, "NOTSET">:$auto_pad,
       OptionalAttr<DenseI64ArrayAttr>:$dilations,
       DefaultValuedAttr<I64Attr, "1">:$group,
       OptionalAttr<DenseI64ArrayAttr>:$kernel_shape,
       OptionalAttr<DenseI64ArrayAttr>:$pads,
       OptionalAttr<DenseI64ArrayAttr>:$strides);
-  let results = (outs ONNX_F32Tensor:$Y);
+  let results = (outs ONNX_Tensor:$Y);
   let assemblyFormat = [{
     $X `,` $W (`,` $B^ `:` type($B))? attr-dict `:` type($X) `,` type($W) `->` type($Y)
   }];
@@ -72,12 +184,12 @@ def ONNX_ConvOp : ONNX_Op<"Conv"> {
 
 def ONNX_GemmOp : ONNX_Op<"Gemm"> {
   let summary = "alpha * A' * B' + beta * C";
-  let arguments = (ins ONNX_F32Tensor:$A, ONNX_F32Tensor:$B, Optional<ONNX_F32Tensor>:$C,
+  let arguments = (ins ONNX_Tensor:$A, ONNX_Tensor:$B, Optional<ONNX_Tensor>:$C,
       DefaultValuedAttr<F32Attr, "1.0f">:$alpha,
       DefaultValuedAttr<F32Attr, "1.0f">:$beta,
       DefaultValuedAttr<I64Attr, "0">:$transA,
       DefaultValuedAttr<I64Attr, "0">:$transB);
-  let results = (outs ONNX_F32Tensor:$Y);
+  let results = (outs ONNX_Tensor:$Y);
   let assemblyFormat = [{
     $A `,` $B (`,` $C^ `:` type($C))? attr-dict `:` type($A) `,` type($B) `->` type($Y)
   }];
@@ -85,18 +197,18 @@ def ONNX_GemmOp : ONNX_Op<"Gemm"> {
 
 def ONNX_MatMulOp : ONNX_Op<"MatMul"> {
   let summary = "numpy.matmul";
-  let arguments = (ins ONNX_F32Tensor:$A, ONNX_F32Tensor:$B);
-  let results = (outs ONNX_F32Tensor:$Y);
+  let arguments = (ins ONNX_Tensor:$A, ONNX_Tensor:$B);
+  let results = (outs ONNX_Tensor:$Y);
   let assemblyFormat =
       "$A `,` $B attr-dict `:` `(` type($A) `,` type($B) `)` `->` type($Y)";
 }
 
 def ONNX_BatchNormalizationOp : ONNX_Op<"BatchNormalization"> {
   let summary = "inference-mode batch normalization";
-  let arguments = (ins ONNX_F32Tensor:$X, ONNX_F32Tensor:$scale, ONNX_F32Tensor:$B,
-      ONNX_F32Tensor:$input_mean, ONNX_F32Tensor:$input_var,
+  let arguments = (ins ONNX_Tensor:$X, ONNX_Tensor:$scale, ONNX_Tensor:$B,
+      ONNX_Tensor:$input_mean, ONNX_Tensor:$input_var,
       DefaultValuedAttr<F32Attr, "1e-5f">:$epsilon);
-  let results = (outs ONNX_F32Tensor:$Y);
+  let results = (outs ONNX_Tensor:$Y);
   let assemblyFormat = [{
     $X `,` $scale `,` $B `,` $input_mean `,` $input_var attr-dict `:`
     type($X) `,` type($scale) `,` type($B) `,` type($input_mean) `,`
@@ -111,14 +223,14 @@ def ONNX_BatchNormalizationOp : ONNX_Op<"BatchNormalization"> {
 class ONNX_PoolOp<string mnemonic, string summaryText, dag extraAttrs>
     : ONNX_Op<mnemonic> {
   let summary = summaryText;
-  let arguments = !con((ins ONNX_F32Tensor:$X,
+  let arguments = !con((ins ONNX_Tensor:$X,
       DefaultValuedStrAttr<StrAttr, "NOTSET">:$auto_pad,
       DefaultValuedAttr<I64Attr, "0">:$ceil_mode,
       OptionalAttr<DenseI64ArrayAttr>:$dilations,
       DenseI64ArrayAttr:$kernel_shape,
       OptionalAttr<DenseI64ArrayAttr>:$pads,
       OptionalAttr<DenseI64ArrayAttr>:$strides), extraAttrs);
-  let results = (outs ONNX_F32Tensor:$Y);
+  let results = (outs ONNX_Tensor:$Y);
   let assemblyFormat = "$X attr-dict `:` type($X) `->` type($Y)";
 }
 
@@ -127,27 +239,51 @@ def ONNX_MaxPoolOp : ONNX_PoolOp<"MaxPool", "max pooling (the Indices output is 
 def ONNX_AveragePoolOp : ONNX_PoolOp<"AveragePool", "average pooling",
     (ins DefaultValuedAttr<I64Attr, "0">:$count_include_pad)>;
 
-def ONNX_GlobalAveragePoolOp : ONNX_UnaryOp<"GlobalAveragePool",
-    "mean over every spatial dimension">;
+def ONNX_GlobalAveragePoolOp : ONNX_Op<"GlobalAveragePool"> {
+  let summary = "mean over every spatial dimension";
+  let arguments = (ins ONNX_Tensor:$X);
+  let results = (outs ONNX_Tensor:$Y);
+  let assemblyFormat = "$X attr-dict `:` type($X) `->` type($Y)";
+}
 
 def ONNX_SoftmaxOp : ONNX_Op<"Softmax"> {
   let summary = "softmax along one axis (opset 13 semantics)";
-  let arguments = (ins ONNX_F32Tensor:$input, DefaultValuedAttr<SI64Attr, "-1">:$axis);
-  let results = (outs ONNX_F32Tensor:$output);
+  let arguments = (ins ONNX_Tensor:$input, DefaultValuedAttr<SI64Attr, "-1">:$axis);
+  let results = (outs ONNX_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
 
-def ONNX_ReduceMeanOp : ONNX_Op<"ReduceMean"> {
-  let summary = "mean over axes (opset 18 form: axes is a constant input)";
-  let arguments = (ins ONNX_F32Tensor:$data, Optional<ONNX_I64Tensor>:$axes,
+def ONNX_ReduceMeanOp : ONNX_ReduceOp<"ReduceMean", "mean over axes">;
+def ONNX_ReduceSumOp : ONNX_ReduceOp<"ReduceSum", "sum over axes">;
+def ONNX_ReduceMaxOp : ONNX_ReduceOp<"ReduceMax", "maximum over axes">;
+def ONNX_ReduceMinOp : ONNX_ReduceOp<"ReduceMin", "minimum over axes">;
+def ONNX_ReduceProdOp : ONNX_ReduceOp<"ReduceProd", "product over axes">;
+def ONNX_ReduceL1Op : ONNX_ReduceOp<"ReduceL1", "sum of absolute values over axes">;
+def ONNX_ReduceL2Op : ONNX_ReduceOp<"ReduceL2", "Euclidean norm over axes">;
+def ONNX_ReduceLogSumOp : ONNX_ReduceOp<"ReduceLogSum", "log of the sum over axes">;
+def ONNX_ReduceLogSumExpOp : ONNX_ReduceOp<"ReduceLogSumExp",
+    "log of the sum of exponentials over axes">;
+def ONNX_ReduceSumSquareOp : ONNX_ReduceOp<"ReduceSumSquare", "sum of squares over axes">;
+
+class ONNX_ArgReduceOp<string mnemonic, string summaryText> : ONNX_Op<mnemonic> {
+  let summary = summaryText;
+  let arguments = (ins ONNX_Tensor:$data, DefaultValuedAttr<I64Attr, "0">:$axis,
       DefaultValuedAttr<I64Attr, "1">:$keepdims,
-      DefaultValuedAttr<I64Attr, "0">:$noop_with_empty_axes);
-  let results = (outs ONNX_F32Tensor:$reduced);
-  let assemblyFormat = [{
-    $data (`axes` $axes^ `:` type($axes))? attr-dict `:` type($data) `->` type($reduced)
+      DefaultValuedAttr<I64Attr, "0">:$select_last_index);
+  let results = (outs ONNX_I64Tensor:$reduced);
+  let assemblyFormat = "$data attr-dict `:` type($data) `->` type($reduced)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *ctx,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      return inferArgReduce(ctx, loc, adaptor.getData(), adaptor.getAxis(),
+                            adaptor.getKeepdims(), types);
+    }
   }];
 }
+def ONNX_ArgMaxOp : ONNX_ArgReduceOp<"ArgMax", "index of the maximum along an axis">;
+def ONNX_ArgMinOp : ONNX_ArgReduceOp<"ArgMin", "index of the minimum along an axis">;
 
 //===----------------------------------------------------------------------===//
 // Data movement
@@ -155,61 +291,141 @@ def ONNX_ReduceMeanOp : ONNX_Op<"ReduceMean"> {
 
 def ONNX_ReshapeOp : ONNX_Op<"Reshape"> {
   let summary = "reshape to a constant shape (0 copies a dim, -1 is inferred)";
-  let arguments = (ins ONNX_F32Tensor:$data, ONNX_I64Tensor:$shape,
+  let arguments = (ins ONNX_Tensor:$data, ONNX_I64Tensor:$shape,
                        DefaultValuedAttr<I64Attr, "0">:$allowzero);
-  let results = (outs ONNX_F32Tensor:$reshaped);
+  let results = (outs ONNX_Tensor:$reshaped);
   let assemblyFormat =
       "$data `,` $shape attr-dict `:` `(` type($data) `,` type($shape) `)` `->` type($reshaped)";
 }
 
 def ONNX_FlattenOp : ONNX_Op<"Flatten"> {
   let summary = "flatten to 2-d around an axis";
-  let arguments = (ins ONNX_F32Tensor:$input, DefaultValuedAttr<SI64Attr, "1">:$axis);
-  let results = (outs ONNX_F32Tensor:$output);
+  let arguments = (ins ONNX_Tensor:$input, DefaultValuedAttr<SI64Attr, "1">:$axis);
+  let results = (outs ONNX_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
 }
 
 def ONNX_SqueezeOp : ONNX_Op<"Squeeze"> {
   let summary = "remove size-1 dims (opset 13 form: axes is a constant input)";
-  let arguments = (ins ONNX_F32Tensor:$data, Optional<ONNX_I64Tensor>:$axes);
-  let results = (outs ONNX_F32Tensor:$squeezed);
+  let arguments = (ins ONNX_Tensor:$data, Optional<ONNX_I64Tensor>:$axes);
+  let results = (outs ONNX_Tensor:$squeezed);
   let assemblyFormat =
       "$data (`axes` $axes^ `:` type($axes))? attr-dict `:` type($data) `->` type($squeezed)";
 }
 
 def ONNX_UnsqueezeOp : ONNX_Op<"Unsqueeze"> {
   let summary = "insert size-1 dims (opset 13 form: axes is a constant input)";
-  let arguments = (ins ONNX_F32Tensor:$data, ONNX_I64Tensor:$axes);
-  let results = (outs ONNX_F32Tensor:$expanded);
+  let arguments = (ins ONNX_Tensor:$data, ONNX_I64Tensor:$axes);
+  let results = (outs ONNX_Tensor:$expanded);
   let assemblyFormat =
       "$data `,` $axes attr-dict `:` `(` type($data) `,` type($axes) `)` `->` type($expanded)";
 }
 
 def ONNX_TransposeOp : ONNX_Op<"Transpose"> {
   let summary = "permute dims (reverses them when perm is absent)";
-  let arguments = (ins ONNX_F32Tensor:$data, OptionalAttr<DenseI64ArrayAttr>:$perm);
-  let results = (outs ONNX_F32Tensor:$transposed);
+  let arguments = (ins ONNX_Tensor:$data, OptionalAttr<DenseI64ArrayAttr>:$perm);
+  let results = (outs ONNX_Tensor:$transposed);
   let assemblyFormat = "$data attr-dict `:` type($data) `->` type($transposed)";
 }
 
 def ONNX_ConcatOp : ONNX_Op<"Concat"> {
   let summary = "concatenate along an axis";
-  let arguments = (ins Variadic<ONNX_F32Tensor>:$inputs, SI64Attr:$axis);
-  let results = (outs ONNX_F32Tensor:$concat_result);
+  let arguments = (ins Variadic<ONNX_Tensor>:$inputs, SI64Attr:$axis);
+  let results = (outs ONNX_Tensor:$concat_result);
   let assemblyFormat =
       "$inputs attr-dict `:` `(` type($inputs) `)` `->` type($concat_result)";
 }
 
 def ONNX_PadOp : ONNX_Op<"Pad"> {
   let summary = "pad (opset 11+ form: pads, constant_value and axes are constant inputs)";
-  let arguments = (ins ONNX_F32Tensor:$data, ONNX_I64Tensor:$pads,
-      Optional<ONNX_F32Tensor>:$constant_value,
+  let arguments = (ins ONNX_Tensor:$data, ONNX_I64Tensor:$pads,
+      Optional<ONNX_Tensor>:$constant_value,
       DefaultValuedStrAttr<StrAttr, "constant">:$mode);
-  let results = (outs ONNX_F32Tensor:$output);
+  let results = (outs ONNX_Tensor:$output);
   let assemblyFormat = [{
     $data `,` $pads (`,` $constant_value^ `:` type($constant_value))? attr-dict `:`
     type($data) `,` type($pads) `->` type($output)
   }];
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes: computed at compile time
+//===----------------------------------------------------------------------===//
+
+def ONNX_ShapeOp : ONNX_Op<"Shape"> {
+  let summary = "the dims of the input (from start to end), always a constant";
+  let arguments = (ins ONNX_Tensor:$data, OptionalAttr<I64Attr>:$start,
+                       OptionalAttr<I64Attr>:$end);
+  let results = (outs ONNX_I64Tensor:$shape);
+  let assemblyFormat = "$data attr-dict `:` type($data) `->` type($shape)";
+  let hasFolder = 1;
+}
+
+def ONNX_SizeOp : ONNX_Op<"Size"> {
+  let summary = "the element count of the input, always a constant";
+  let arguments = (ins ONNX_Tensor:$data);
+  let results = (outs ONNX_I64Tensor:$size);
+  let assemblyFormat = "$data attr-dict `:` type($data) `->` type($size)";
+  let hasFolder = 1;
+}
+
+def ONNX_ConstantOfShapeOp : ONNX_Op<"ConstantOfShape"> {
+  let summary = "a tensor of a constant shape filled with one value";
+  let arguments = (ins ONNX_I64Tensor:$input, OptionalAttr<ElementsAttr>:$value);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasFolder = 1;
+}
+
+def ONNX_RangeOp : ONNX_Op<"Range"> {
+  let summary = "start, start + delta, ... below limit (all three constants)";
+  let arguments = (ins ONNX_Tensor:$start, ONNX_Tensor:$limit, ONNX_Tensor:$delta);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $start `,` $limit `,` $delta attr-dict `:` `(` type($start) `,` type($limit) `,`
+    type($delta) `)` `->` type($output)
+  }];
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Strided data movement
+//===----------------------------------------------------------------------===//
+
+def ONNX_ExpandOp : ONNX_Op<"Expand"> {
+  let summary = "broadcast the input to a constant shape";
+  let arguments = (ins ONNX_Tensor:$input, ONNX_I64Tensor:$shape);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$input `,` $shape attr-dict `:` `(` type($input) `,` type($shape) `)` `->` type($output)";
+}
+
+def ONNX_SliceOp : ONNX_Op<"Slice", [AttrSizedOperandSegments]> {
+  let summary = "a strided window (opset 10+ form: starts, ends, axes, steps are constants)";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$starts, ONNX_IntTensor:$ends,
+                       Optional<ONNX_IntTensor>:$axes, Optional<ONNX_IntTensor>:$steps);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $data `,` $starts `,` $ends (`axes` $axes^ `:` type($axes))? (`steps` $steps^ `:` type($steps))?
+    attr-dict `:` type($data) `,` type($starts) `,` type($ends) `->` type($output)
+  }];
+}
+
+def ONNX_TileOp : ONNX_Op<"Tile"> {
+  let summary = "repeat the input along each dim (repeats is a constant)";
+  let arguments = (ins ONNX_Tensor:$input, ONNX_I64Tensor:$repeats);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$input `,` $repeats attr-dict `:` `(` type($input) `,` type($repeats) `)` `->` type($output)";
+}
+
+def ONNX_GatherOp : ONNX_Op<"Gather"> {
+  let summary = "take entries of data along an axis at the given indices";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$indices,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$data `,` $indices attr-dict `:` `(` type($data) `,` type($indices) `)` `->` type($output)";
 }
 
 #endif // MOTE_ONNX_OPS_TD

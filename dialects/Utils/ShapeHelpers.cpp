@@ -6,6 +6,8 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace mote {
@@ -196,4 +198,59 @@ SmallVector<int64_t> broadcastStrides(ArrayRef<int64_t> operand,
   return strides;
 }
 
+} // namespace mote
+
+namespace mote {
+FailureOr<SliceGeometry>
+computeSliceGeometry(ArrayRef<int64_t> shape, ArrayRef<int64_t> starts,
+                     ArrayRef<int64_t> ends, ArrayRef<int64_t> axes,
+                     ArrayRef<int64_t> steps,
+                     function_ref<InFlightDiagnostic()> emitError) {
+  int64_t rank = shape.size();
+  SliceGeometry g;
+  g.start.assign(rank, 0);
+  g.step.assign(rank, 1);
+  g.size.assign(shape.begin(), shape.end());
+  if (starts.size() != ends.size() || (!axes.empty() && axes.size() != starts.size()) ||
+      (!steps.empty() && steps.size() != starts.size())) {
+    emitError() << "starts, ends, axes and steps must have the same length";
+    return failure();
+  }
+  SmallVector<bool> seen(rank, false);
+  for (size_t i = 0; i < starts.size(); ++i) {
+    int64_t axisValue = axes.empty() ? (int64_t)i : axes[i];
+    auto axis = normalizeAxis(axisValue, rank);
+    if (!axis || seen[*axis]) {
+      emitError() << "axis " << axisValue << " is out of range or repeated";
+      return failure();
+    }
+    seen[*axis] = true;
+    int64_t dim = shape[*axis];
+    int64_t step = steps.empty() ? 1 : steps[i];
+    if (step == 0) {
+      emitError() << "a step is 0";
+      return failure();
+    }
+    // Ends are often INT64_MAX or INT64_MIN: clamp before any arithmetic.
+    auto resolve = [&](int64_t v, int64_t lo, int64_t hi) {
+      if (v < 0)
+        v = v < -dim ? -1 : v + dim;
+      return std::clamp(v, lo, hi);
+    };
+    int64_t start, end;
+    if (step > 0) {
+      start = resolve(starts[i], 0, dim);
+      end = resolve(ends[i], 0, dim);
+    } else {
+      start = resolve(starts[i], 0, dim - 1);
+      end = resolve(ends[i], -1, dim - 1);
+    }
+    int64_t span = step > 0 ? end - start : start - end;
+    int64_t absStep = step > 0 ? step : -step;
+    g.start[*axis] = start;
+    g.step[*axis] = step;
+    g.size[*axis] = span <= 0 ? 0 : (span + absStep - 1) / absStep;
+  }
+  return g;
+}
 } // namespace mote

@@ -83,3 +83,19 @@ llvm::SmallVector<int64_t> stridesOf(llvm::ArrayRef<int64_t> shape);
 llvm::SmallVector<int64_t> broadcastStrides(llvm::ArrayRef<int64_t> operand,
                                             llvm::ArrayRef<int64_t> result);
 } // namespace mote
+
+namespace mote {
+/// A Slice resolved against a static shape: per dim, the first index read,
+/// the step and the number of elements taken.
+struct SliceGeometry {
+  llvm::SmallVector<int64_t> start, step, size;
+};
+/// Clamps starts/ends as ONNX Slice does (negative values count from the end;
+/// out-of-range values clamp, differently for negative steps). `axes` may be
+/// empty (then 0, 1, ...) and `steps` empty (then all 1).
+mlir::FailureOr<SliceGeometry>
+computeSliceGeometry(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> starts,
+                     llvm::ArrayRef<int64_t> ends, llvm::ArrayRef<int64_t> axes,
+                     llvm::ArrayRef<int64_t> steps,
+                     llvm::function_ref<mlir::InFlightDiagnostic()> emitError);
+} // namespace mote

@@ -114,3 +114,189 @@ MOTE_MAYBE_UNUSED static inline void mote_tap_range(int64_t start, int64_t step,
   *first = (int32_t)f;
   *end = (int32_t)e;
 }
+
+#ifdef __cplusplus
+#include <cmath>
+#include <limits>
+
+/* ------------------------------------------------------------------------------
+ * Any-dtype support (C++ only): the kernels of elementwise.h, movement.h and
+ * reduce_any.h are templates over the element types, instantiated by the
+ * emitted calls, e.g. mote_unary<float, bool>(...).
+ * ---------------------------------------------------------------------------- */
+
+/* float16 and bfloat16 are storage types: loaded as float, computed in float,
+ * rounded to nearest even on store. A struct (not _Float16) keeps the emitted
+ * code portable to compilers and targets without a native half type. */
+struct mote_f16 {
+  uint16_t bits;
+};
+struct mote_bf16 {
+  uint16_t bits;
+};
+
+MOTE_MAYBE_UNUSED static inline float mote_bits_to_f32(uint32_t u) {
+  float f;
+  memcpy(&f, &u, 4);
+  return f;
+}
+MOTE_MAYBE_UNUSED static inline uint32_t mote_f32_to_bits(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  return u;
+}
+
+MOTE_MAYBE_UNUSED static inline float mote_f16_to_f32(uint16_t h) {
+  const uint32_t sign = (uint32_t)(h & 0x8000u) << 16;
+  const uint32_t exp = (h >> 10) & 0x1fu;
+  const uint32_t man = h & 0x3ffu;
+  if (exp == 0) { /* zero or subnormal: man * 2^-24 */
+    const float v = (float)man * 5.9604644775390625e-8f;
+    return sign ? -v : v;
+  }
+  if (exp == 31) return mote_bits_to_f32(sign | 0x7f800000u | (man << 13));
+  return mote_bits_to_f32(sign | ((exp + 112u) << 23) | (man << 13));
+}
+
+MOTE_MAYBE_UNUSED static inline uint16_t mote_f32_to_f16(float f) {
+  const uint32_t u = mote_f32_to_bits(f);
+  const uint16_t sign = (uint16_t)((u >> 16) & 0x8000u);
+  const uint32_t abs = u & 0x7fffffffu;
+  if (abs >= 0x7f800000u) /* inf or NaN (quiet) */
+    return (uint16_t)(sign | 0x7c00u | (abs > 0x7f800000u ? 0x200u : 0u));
+  if (abs >= 0x477ff000u) return (uint16_t)(sign | 0x7c00u); /* rounds to inf */
+  if (abs < 0x38800000u) { /* subnormal half: round man * 2^-24 to an integer */
+    const float a = mote_bits_to_f32(abs) * 16777216.0f;
+    const uint32_t q = (uint32_t)a;
+    const float rest = a - (float)q;
+    const uint32_t r = q + ((rest > 0.5f || (rest == 0.5f && (q & 1u))) ? 1u : 0u);
+    return (uint16_t)(sign | r);
+  }
+  /* normal: drop 13 mantissa bits with round-to-nearest-even */
+  const uint32_t rebased = abs - 0x38000000u;
+  const uint32_t r = rebased + 0xfffu + ((rebased >> 13) & 1u);
+  return (uint16_t)(sign | (r >> 13));
+}
+
+MOTE_MAYBE_UNUSED static inline float mote_bf16_to_f32(uint16_t h) {
+  return mote_bits_to_f32((uint32_t)h << 16);
+}
+MOTE_MAYBE_UNUSED static inline uint16_t mote_f32_to_bf16(float f) {
+  const uint32_t u = mote_f32_to_bits(f);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40u); /* NaN */
+  return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+}
+
+/* The type a kernel computes in: float for the 16-bit floats, else the type. */
+template <class T> struct mote_compute { typedef T type; };
+template <> struct mote_compute<mote_f16> { typedef float type; };
+template <> struct mote_compute<mote_bf16> { typedef float type; };
+/* bool computes as a byte, so that one integer code path serves it. */
+template <> struct mote_compute<bool> { typedef uint8_t type; };
+
+template <class T>
+MOTE_MAYBE_UNUSED static inline typename mote_compute<T>::type mote_load(const T& v) {
+  return v;
+}
+template <>
+MOTE_MAYBE_UNUSED inline float mote_load<mote_f16>(const mote_f16& v) {
+  return mote_f16_to_f32(v.bits);
+}
+template <>
+MOTE_MAYBE_UNUSED inline uint8_t mote_load<bool>(const bool& v) {
+  return v ? 1 : 0;
+}
+template <>
+MOTE_MAYBE_UNUSED inline float mote_load<mote_bf16>(const mote_bf16& v) {
+  return mote_bf16_to_f32(v.bits);
+}
+
+/* Conversion to T as ONNX Cast defines it where C++ leaves it undefined: a
+ * float out of an integer type's range saturates, NaN becomes 0. */
+template <class T> struct mote_convert {
+  template <class S> static T from(S v) {
+    if constexpr (std::numeric_limits<S>::is_integer) {
+      return (T)v; /* integer to integer wraps, as in numpy */
+    } else {
+      if (v != v) return (T)0;
+      const double d = (double)v;
+      if (d <= (double)std::numeric_limits<T>::lowest()) return std::numeric_limits<T>::lowest();
+      if (d >= (double)std::numeric_limits<T>::max()) return std::numeric_limits<T>::max();
+      return (T)v;
+    }
+  }
+};
+template <> struct mote_convert<bool> {
+  template <class S> static bool from(S v) { return v != (S)0; }
+};
+template <> struct mote_convert<float> {
+  template <class S> static float from(S v) { return (float)v; }
+};
+template <> struct mote_convert<double> {
+  template <class S> static double from(S v) { return (double)v; }
+};
+template <> struct mote_convert<mote_f16> {
+  template <class S> static mote_f16 from(S v) {
+    mote_f16 h;
+    h.bits = mote_f32_to_f16((float)v);
+    return h;
+  }
+};
+template <> struct mote_convert<mote_bf16> {
+  template <class S> static mote_bf16 from(S v) {
+    mote_bf16 h;
+    h.bits = mote_f32_to_bf16((float)v);
+    return h;
+  }
+};
+
+template <class T, class S> MOTE_MAYBE_UNUSED static inline void mote_store(T* p, S v) {
+  *p = mote_convert<T>::from(v);
+}
+
+/* A shape or a stride list of up to 8 dims, passed by value: the emitted code
+ * writes it as a braced literal, e.g. mote_dims{3, {2, 3, 4}}. */
+struct mote_dims {
+  int32_t rank;
+  int64_t d[8];
+};
+
+MOTE_MAYBE_UNUSED static inline int64_t mote_count(const mote_dims& s) {
+  int64_t n = 1;
+  for (int32_t i = 0; i < s.rank; ++i) n *= s.d[i];
+  return n;
+}
+
+/* Calls f(i, o0, o1, o2) for every index i of the dense tensor of shape `out`,
+ * where o_k is the element offset of operand k read through its strides s_k (0
+ * along broadcast dims): the odometer walk all broadcasting kernels share. */
+template <class F>
+MOTE_MAYBE_UNUSED static inline void mote_walk3(const mote_dims& out, const mote_dims& s0,
+                                               const mote_dims& s1, const mote_dims& s2,
+                                               F f) {
+  const int64_t n = mote_count(out);
+  int64_t idx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int64_t o0 = 0, o1 = 0, o2 = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    f(i, o0, o1, o2);
+    for (int32_t k = out.rank - 1; k >= 0; --k) {
+      ++idx[k];
+      o0 += s0.d[k];
+      o1 += s1.d[k];
+      o2 += s2.d[k];
+      if (idx[k] < out.d[k]) break;
+      o0 -= s0.d[k] * out.d[k];
+      o1 -= s1.d[k] * out.d[k];
+      o2 -= s2.d[k] * out.d[k];
+      idx[k] = 0;
+    }
+  }
+}
+
+/* Returns a pointer of type T* at byte `offset` of an arena: the arena is raw
+ * bytes that hold tensors of any type. */
+template <class T>
+MOTE_MAYBE_UNUSED static inline T* mote_at(unsigned char* base, size_t offset) {
+  return reinterpret_cast<T*>(base + offset);
+}
+#endif /* __cplusplus */

@@ -314,6 +314,21 @@ bool loadTensor(StringRef path, Tensor &t, std::string &err) {
     };
   };
   auto asUnsigned = [](uint64_t bits) { return static_cast<double>(bits); };
+  // 16-bit floats: exact in a double, from their bits.
+  auto asHalf = [](uint64_t bits) {
+    int exponent = (bits >> 10) & 0x1f;
+    double mantissa = static_cast<double>(bits & 0x3ff);
+    double magnitude = exponent == 0    ? std::ldexp(mantissa, -24)
+                       : exponent == 31 ? (mantissa ? NAN : INFINITY)
+                                        : std::ldexp(1024 + mantissa, exponent - 25);
+    return (bits & 0x8000) ? -magnitude : magnitude;
+  };
+  auto asBFloat16 = [&](uint64_t bits) { return asFloat(bits << 16); };
+  auto fromBitsField = [&](const auto &field, auto convert) {
+    for (auto v : field)
+      t.values.push_back(convert(static_cast<uint64_t>(static_cast<uint32_t>(v))));
+    return true;
+  };
 
   bool ok;
   switch (t.dtype) {
@@ -347,6 +362,12 @@ bool loadTensor(StringRef path, Tensor &t, std::string &err) {
     break;
   case onnx::TensorProto::UINT64:
     ok = hasRaw ? fromRaw(8, asUnsigned) : fromField(tp.uint64_data());
+    break;
+  case onnx::TensorProto::FLOAT16:
+    ok = hasRaw ? fromRaw(2, asHalf) : fromBitsField(tp.int32_data(), asHalf);
+    break;
+  case onnx::TensorProto::BFLOAT16:
+    ok = hasRaw ? fromRaw(2, asBFloat16) : fromBitsField(tp.int32_data(), asBFloat16);
     break;
   default:
     err = "unsupported data_type " + std::to_string(t.dtype);

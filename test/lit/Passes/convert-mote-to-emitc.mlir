@@ -1,12 +1,12 @@
 // RUN: mote-opt %s -split-input-file -convert-mote-to-emitc=model-name=net -verify-diagnostics | FileCheck %s
 
 // Weights become aligned static const flat arrays named <model>_w<N>; the
-// arena is one float array of ceil(bytes / 4) elements; a slice is a pointer
-// at offset / 4 floats; views are the pointer they alias; a copy is a memcpy
-// of the byte count; an unread argument is voided.
+// arena is one byte array of mote.arena_bytes elements; a slice is a typed
+// pointer at its byte offset; views are the pointer they alias; a copy is a
+// memcpy of the byte count; an unread argument is voided.
 // CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 1028 : i64, mote.arena_external = false, mote.kernel_files = ["binary.h", "conv2d.h"]}
 // CHECK-NEXT: emitc.verbatim "alignas(16)"
-// CHECK-NEXT: emitc.global static @net_arena : !emitc.array<257xf32>
+// CHECK-NEXT: emitc.global static @net_arena : !emitc.array<1028xui8>
 // CHECK-NEXT: emitc.verbatim "alignas(16)"
 // CHECK-NEXT: emitc.global static const @net_w0 : !emitc.array<108xf32> = dense<1.000000e+00>
 // CHECK-NEXT: emitc.verbatim "alignas(16)"
@@ -19,10 +19,10 @@
 // CHECK-DAG: %[[W:.*]] = literal "net_w0" : !emitc.ptr<f32>
 // CHECK-DAG: %[[B:.*]] = literal "net_w1" : !emitc.ptr<f32>
 // CHECK-DAG: %[[S:.*]] = literal "net_w2" : !emitc.ptr<f32>
-// CHECK: %[[A0:.*]] = literal "(net_arena + 0)" : !emitc.ptr<f32>
+// CHECK: %[[A0:.*]] = literal "reinterpret_cast<float*>(net_arena + 0)" : !emitc.ptr<f32>
 // conv2d: n c h w m kh kw oh ow sh sw pt pl dh dw group, act p0 p1.
 // CHECK-NEXT: call_opaque "mote_conv2d_f32"(%[[IN]], %[[W]], %[[B]], %[[A0]]) {args = [0 : index, 1 : index, 2 : index, 3 : index, 1 : i32, 3 : i32, 8 : i32, 8 : i32, 4 : i32, 3 : i32, 3 : i32, 8 : i32, 8 : i32, 1 : i32, 1 : i32, 1 : i32, 2 : i32, 1 : i32, 2 : i32, 1 : i32, 2 : i32, 5.000000e-01 : f32, 0.000000e+00 : f32]}
-// CHECK-NEXT: %[[A1:.*]] = literal "(net_arena + 64)" : !emitc.ptr<f32>
+// CHECK-NEXT: %[[A1:.*]] = literal "reinterpret_cast<float*>(net_arena + 256)" : !emitc.ptr<f32>
 // binary: op, dims (6), lhs strides (6), rhs strides (6), act p0 p1.
 // CHECK-NEXT: call_opaque "mote_binary_f32"(%[[A0]], %[[S]], %[[A1]]) {args = [0 : index, 1 : index, 2 : index, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 4 : i32, 8 : i32, 8 : i32, 0 : i32, 0 : i32, 0 : i32, 64 : i32, 8 : i32, 1 : i32, 0 : i32, 0 : i32, 0 : i32, 1 : i32, 0 : i32, 0 : i32, 0 : i32, 0.000000e+00 : f32, 0.000000e+00 : f32]}
 // CHECK-NEXT: call_opaque "memcpy"(%[[OUT]], %[[A1]]) {args = [0 : index, 1 : index, 1024 : i32]}
@@ -153,12 +153,22 @@ func.func @identity(%x: memref<2x3xf32>, %y: memref<2x3xf32>) {
 
 // -----
 
-// expected-error @+1 {{'memref.global' op only constant float32 globals can be emitted}}
+// Globals of any element type are emitted; 16-bit floats as their bits.
+// CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 0 : i64, mote.arena_external = false, mote.kernel_files = []}
+// CHECK-NEXT: emitc.verbatim "alignas(16)"
+// CHECK-NEXT: emitc.global static const @net_w0 : !emitc.array<2xi64> = dense<[1, 2]>
+// CHECK-NEXT: emitc.verbatim "alignas(16)"
+// CHECK-NEXT: emitc.global static const @net_w1 : !emitc.array<3xi1> = dense<[true, false, true]>
+// CHECK-NEXT: emitc.verbatim "alignas(16)"
+// CHECK-NEXT: emitc.global static const @net_w2 : !emitc.array<2xui16> = dense<[15360, 16384]>
+// CHECK-NEXT: }
 memref.global "private" constant @ints : memref<2xi64> = dense<[1, 2]>
+memref.global "private" constant @bools : memref<3xi1> = dense<[true, false, true]>
+memref.global "private" constant @halves : memref<2xf16> = dense<[1.0, 2.0]>
 
 // -----
 
-// expected-error @+1 {{'memref.global' op only constant float32 globals can be emitted}}
+// expected-error @+1 {{'memref.global' op only constant globals can be emitted}}
 memref.global "private" @mutable : memref<2xf32> = dense<[1.0, 2.0]>
 
 // -----
@@ -193,8 +203,8 @@ func.func @tensor_form(%a: tensor<2xf32>) -> tensor<2xf32> {
 // The arena is aligned as the plan assumed (mote.arena_alignment).
 // CHECK-LABEL: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 64 : i64, mote.arena_external = false, mote.kernel_files = ["activation.h"]}
 // CHECK-NEXT: emitc.verbatim "alignas(64)"
-// CHECK-NEXT: emitc.global static @net_arena : !emitc.array<16xf32>
-// CHECK: %[[A:.*]] = literal "(net_arena + 0)" : !emitc.ptr<f32>
+// CHECK-NEXT: emitc.global static @net_arena : !emitc.array<64xui8>
+// CHECK: %[[A:.*]] = literal "reinterpret_cast<float*>(net_arena + 0)" : !emitc.ptr<f32>
 // CHECK: call_opaque "mote_activation_f32"(%arg0, %[[A]])
 // CHECK: call_opaque "mote_activation_f32"(%[[A]], %arg1)
 func.func @aligned(%x: memref<4xf32>, %y: memref<4xf32>) attributes {mote.arena_alignment = 64 : i64, mote.arena_bytes = 64 : i64} {
@@ -207,7 +217,7 @@ func.func @aligned(%x: memref<4xf32>, %y: memref<4xf32>) attributes {mote.arena_
 // -----
 
 func.func @int8(%x: memref<4xi8>, %y: memref<4xi8>) {
-  // expected-error @+1 {{only float32 kernels are implemented, not 'memref<4xi8>'}}
+  // expected-error @+1 {{only float32 kernels are implemented for this op, not 'memref<4xi8>'}}
   mote.activation %x, %y {act = #mote<act relu>} : (memref<4xi8>, memref<4xi8>) -> ()
   return
 }

@@ -35,10 +35,12 @@
 // BUFFERS-NOT: memref.copy
 
 // EMITC: module attributes {mote.arena_alignment = {{[0-9]+}} : i64, mote.arena_bytes = 144 : i64, mote.arena_external = false, mote.kernel_files = ["conv2d.h", "gemm.h", "reduce.h"]}
-// EMITC: emitc.global static @model_arena : !emitc.array<36xf32>
+// EMITC: emitc.global static @model_arena : !emitc.array<144xui8>
 // EMITC: emitc.func @model_graph
+// EMITC: %[[A:.*]] = literal "reinterpret_cast<float*>(model_arena + 0)" : !emitc.ptr<f32>
 // EMITC: call_opaque "mote_conv2d_f32"
-// EMITC: call_opaque "mote_reduce_f32"
+// EMITC: %[[R:.*]] = literal "reinterpret_cast<float*>(model_arena + 128)" : !emitc.ptr<f32>
+// EMITC: call_opaque "mote_reduce_f32"(%[[A]], %[[R]])
 // EMITC: call_opaque "mote_gemm_f32"
 // EMITC-NOT: mote.
 // EMITC-NOT: memref.

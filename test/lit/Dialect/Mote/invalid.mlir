@@ -129,9 +129,9 @@ func.func @matmul_rank(%a: memref<4xf32>, %b: memref<4x5xf32>, %y: memref<1x5xf3
 // -----
 
 func.func @binary_bad_kind(%a: memref<4xf32>, %y: memref<4xf32>) {
-  // expected-error @+2 {{expected ::mote::BinaryKind to be one of: add, sub, mul, div, max, min}}
-  // expected-error @+1 {{failed to parse Mote_BinaryKindAttr parameter 'value'}}
-  mote.binary %a, %a, %y {kind = #mote<binary pow>} : (memref<4xf32>, memref<4xf32>, memref<4xf32>) -> ()
+  // expected-error @+2 {{expected ::mote::BinaryKind to be one of: add, sub, mul, div, max, min, pow, mod, fmod, logical_and, logical_or, logical_xor, bitwise_and, bitwise_or, bitwise_xor, shift_left, shift_right, equal, less, less_equal, greater, greater_equal, prelu}}
+  // expected-error @+1 {{failed to parse Mote_BinaryKindAttr parameter 'value' which is to be a `::mote::BinaryKind`}}
+  mote.binary %a, %a, %y {kind = #mote<binary hypot>} : (memref<4xf32>, memref<4xf32>, memref<4xf32>) -> ()
   return
 }
 

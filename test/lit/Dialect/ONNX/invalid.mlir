@@ -419,16 +419,25 @@ func.func @constant_dynamic() {
 
 // -----
 
-func.func @integer_operand(%x: tensor<2xi32>) {
-  // expected-error @+1 {{'onnx.Relu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<2xi32>'}}
-  %0 = onnx.Relu %x : tensor<2xi32> -> tensor<2xi32>
+// Most ops take any element type; Where's condition must be bool.
+func.func @float_condition(%c: tensor<2xf32>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Where' op operand #0 must be ranked tensor of 1-bit signless integer values, but got 'tensor<2xf32>'}}
+  %0 = onnx.Where %c, %x, %x : (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @float_shift(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.BitShift' op operand #0 must be ranked tensor of integer values, but got 'tensor<2xf32>'}}
+  %0 = onnx.BitShift %x, %x {direction = "LEFT"} : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
   return
 }
 
 // -----
 
 func.func @clip_unranked_bound(%x: tensor<2x2xf32>, %lo: tensor<*xf32>) {
-  // expected-error @+1 {{'onnx.Clip' op operand #1 must be ranked tensor of 32-bit float values, but got 'tensor<*xf32>'}}
+  // expected-error @+1 {{'onnx.Clip' op operand #1 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
   %0 = onnx.Clip %x min %lo : tensor<*xf32> : tensor<2x2xf32> -> tensor<2x2xf32>
   return
 }
@@ -436,7 +445,7 @@ func.func @clip_unranked_bound(%x: tensor<2x2xf32>, %lo: tensor<*xf32>) {
 // -----
 
 func.func @gemm_unranked_c(%a: tensor<2x4xf32>, %b: tensor<4x5xf32>, %c: tensor<*xf32>) {
-  // expected-error @+1 {{'onnx.Gemm' op operand #2 must be ranked tensor of 32-bit float values, but got 'tensor<*xf32>'}}
+  // expected-error @+1 {{'onnx.Gemm' op operand #2 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
   %0 = onnx.Gemm %a, %b, %c : tensor<*xf32> : tensor<2x4xf32>, tensor<4x5xf32> -> tensor<2x5xf32>
   return
 }
@@ -444,7 +453,7 @@ func.func @gemm_unranked_c(%a: tensor<2x4xf32>, %b: tensor<4x5xf32>, %c: tensor<
 // -----
 
 func.func @conv_unranked_bias(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<*xf32>) {
-  // expected-error @+1 {{'onnx.Conv' op operand #2 must be ranked tensor of 32-bit float values, but got 'tensor<*xf32>'}}
+  // expected-error @+1 {{'onnx.Conv' op operand #2 must be ranked tensor of any type values, but got 'tensor<*xf32>'}}
   %0 = onnx.Conv %x, %w, %b : tensor<*xf32> : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return
 }
