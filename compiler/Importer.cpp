@@ -75,6 +75,8 @@ private:
   // Tensors and types.
   FailureOr<RankedTensorType> typeOfValueInfo(const pb::ValueInfoProto &info);
   Value foldIfConstant(Operation *op);
+  LogicalResult importFrozenInputs(const pb::GraphProto &graph);
+  void suggestFreezing(ValueRange operands, Location loc);
   LogicalResult normalizeSliceOperands(const pb::NodeProto &node,
                                        SmallVectorImpl<Value> &operands,
                                        SmallVectorImpl<NamedAttribute> &attrs, Location loc);
@@ -112,6 +114,8 @@ private:
   llvm::StringSet<> producedByNodes;
   llvm::StringSet<> consumed;
   int64_t resourceCount = 0;
+  /// The graph input each function argument stands for.
+  SmallVector<std::string> argumentNames;
 };
 
 //===----------------------------------------------------------------------===//
@@ -524,9 +528,15 @@ Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
   auto shape = checkedShape(dims, loc, what);
   if (failed(shape))
     return failure();
-  if (shapeProduct(*shape) == 0)
-    return emitError(loc) << what << " is empty (a dim is 0); empty tensors "
-                                     "are not supported";
+  if (shapeProduct(*shape) == 0) {
+    emitError(loc) << what << " is empty (a dim is 0); empty tensors "
+                              "are not supported";
+    // An empty list of axes or pads is a value the compiler can use.
+    if (isa<IntegerType>(element) && dims.size() == 1)
+      emitRemark(loc) << "if '" << info.name() << "' holds axes, pads or a shape, give its "
+                      << "value with --freeze-input " << info.name() << "=FILE.pb";
+    return failure();
+  }
   return RankedTensorType::get(*shape, element);
 }
 
@@ -707,7 +717,8 @@ OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
   SmallVector<Attribute> inputNames, outputNames;
   SmallVector<std::string> argNames;
   for (const auto &input : graph.input()) {
-    if (initializerNames.contains(input.name()))
+    if (initializerNames.contains(input.name()) ||
+        options.frozenInputs.count(input.name()))
       continue;
     auto type = typeOfValueInfo(input);
     if (failed(type))
@@ -722,6 +733,7 @@ OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
   auto func = func::FuncOp::create(builder, fileLoc, "main",
                                    builder.getFunctionType(argTypes, {}));
   Block *body = func.addEntryBlock();
+  argumentNames = argNames;
   for (auto [name, arg] : llvm::zip(argNames, body->getArguments())) {
     if (values.count(name)) {
       emitError(fileLoc) << "graph input '" << name << "' is listed twice";
@@ -733,6 +745,8 @@ OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
                     builder.getBoolAttr(false));
   }
   builder.setInsertionPointToStart(body);
+  if (failed(importFrozenInputs(graph)))
+    return nullptr;
   for (const auto &tensor : graph.initializer())
     if (!values.count(tensor.name()))
       pendingInitializers.insert({tensor.name(), &tensor});
@@ -1232,9 +1246,56 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   if (failed(checkSignature(opType, operands.size(), *attrs, loc)))
     return failure();
   auto op = createOp(opType, operands, *attrs, loc);
-  if (failed(op))
+  if (failed(op)) {
+    suggestFreezing(operands, loc);
     return failure();
+  }
   return bind(node, {foldIfConstant(*op)}, loc);
+}
+
+/// Graph inputs given with --freeze-input become constants.
+LogicalResult Importer::importFrozenInputs(const pb::GraphProto &graph) {
+  for (const auto &entry : options.frozenInputs) {
+    StringRef name = entry.getKey(), file = entry.getValue();
+    const pb::ValueInfoProto *input = nullptr;
+    for (const auto &candidate : graph.input())
+      if (candidate.name() == name)
+        input = &candidate;
+    if (!input)
+      return emitError(fileLoc) << "--freeze-input: the model has no input '" << name << "'";
+    auto buffer = llvm::MemoryBuffer::getFile(file);
+    pb::TensorProto tensor;
+    if (!buffer || !tensor.ParseFromArray((*buffer)->getBufferStart(),
+                                          (int)(*buffer)->getBufferSize()))
+      return emitError(fileLoc) << "--freeze-input: cannot read a TensorProto from '"
+                                << file << "'";
+    if (input->type().tensor_type().elem_type() != tensor.data_type())
+      return emitError(fileLoc) << "--freeze-input: '" << file
+                                << "' does not hold input '" << name << "''s element type";
+    auto value = tensorToAttr(tensor, fileLoc);
+    if (failed(value))
+      return failure();
+    values[name] = onnx::ConstantOp::create(builder, fileLoc, *value);
+  }
+  return success();
+}
+
+/// When an op cannot be built because a shape-like operand is not a
+/// constant, and that operand is a graph input, say how to fix it.
+void Importer::suggestFreezing(ValueRange operands, Location loc) {
+  for (Value operand : operands) {
+    auto arg = dyn_cast_or_null<BlockArgument>(operand);
+    auto type = operand ? dyn_cast<RankedTensorType>(operand.getType()) : nullptr;
+    // Shapes, axes and pads are integer lists; Range's bounds are scalars.
+    bool shapeLike = type && ((isa<IntegerType>(type.getElementType()) && type.getRank() <= 1) ||
+                              type.getRank() == 0);
+    if (!arg || !shapeLike)
+      continue;
+    emitRemark(loc) << "graph input '" << argumentNames[arg.getArgNumber()]
+                    << "' must be known at compile time here; give its value with "
+                       "--freeze-input "
+                    << argumentNames[arg.getArgNumber()] << "=FILE.pb";
+  }
 }
 
 /// Shape computations must be constants before the ops that read them are

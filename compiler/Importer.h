@@ -18,6 +18,11 @@ std::optional<NodeOrigin> nodeOrigin(mlir::Location loc);
 struct ImportOptions {
   /// Sizes for symbolic dims (`--dim NAME=N`); every symbolic dim needs one.
   llvm::StringMap<int64_t> dims;
+  /// Graph inputs whose value is fixed at compile time (`--freeze-input
+  /// NAME=FILE.pb`): each becomes a constant read from a TensorProto file and
+  /// leaves the model's interface. For inputs a static memory plan needs to
+  /// know (shapes, axes, pads, split sizes given as inputs).
+  llvm::StringMap<std::string> frozenInputs;
 };
 
 /// Reads a model (binary protobuf, or textual ONNX when the file name ends in

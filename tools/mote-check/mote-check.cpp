@@ -23,6 +23,7 @@
 #include "mote_check_harness.inc" // static const char kHarnessSource[]
 
 #include <onnx/onnx_pb.h>
+#include <set>
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -560,6 +561,103 @@ struct TempDirGuard {
 
 int anchor; // address for getMainExecutable
 
+//===----------------------------------------------------------------------===//
+// Inputs frozen at compile time
+//===----------------------------------------------------------------------===//
+
+/// A static memory plan needs shapes, axes and pads at compile time; when a
+/// test feeds them as graph inputs, motec says so ("--freeze-input NAME=").
+/// Such an input is frozen to its recorded value if every data set holds the
+/// same value, and the model is compiled again.
+struct FrozenInput {
+  std::string name;
+  size_t index; ///< position among the graph inputs (input_<index>.pb)
+};
+
+std::vector<std::string> inputsMotecNeeds(StringRef log) {
+  std::vector<std::string> names;
+  StringRef text = log;
+  const StringRef marker = "--freeze-input ";
+  for (size_t at = text.find(marker); at != StringRef::npos; at = text.find(marker, at + 1)) {
+    StringRef name = text.substr(at + marker.size()).split('=').first;
+    if (!name.empty() && std::find(names.begin(), names.end(), name.str()) == names.end())
+      names.push_back(name.str());
+  }
+  return names;
+}
+
+/// The names of the graph inputs that are not initializers, in order.
+std::vector<std::string> graphInputNames(StringRef modelPath) {
+  std::vector<std::string> names;
+  auto buffer = MemoryBuffer::getFile(modelPath);
+  onnx::ModelProto model;
+  if (!buffer || !model.ParseFromArray((*buffer)->getBufferStart(),
+                                       (int)(*buffer)->getBufferSize()))
+    return names;
+  std::set<std::string> initializers;
+  for (const auto &t : model.graph().initializer())
+    initializers.insert(t.name());
+  for (const auto &input : model.graph().input())
+    if (!initializers.count(input.name()))
+      names.push_back(input.name());
+  return names;
+}
+
+/// The inputs to freeze, or an empty list (with `why`) if one differs
+/// between data sets or is unknown.
+std::vector<FrozenInput> inputsToFreeze(StringRef modelPath, StringRef caseDir,
+                                        const std::vector<std::pair<uint64_t, std::string>> &sets,
+                                        const std::vector<std::string> &wanted, std::string &why) {
+  std::vector<std::string> inputs = graphInputNames(modelPath);
+  std::vector<FrozenInput> frozen;
+  for (const std::string &name : wanted) {
+    auto it = std::find(inputs.begin(), inputs.end(), name);
+    if (it == inputs.end()) {
+      why = "input '" + name + "' is not a graph input";
+      return {};
+    }
+    size_t index = it - inputs.begin();
+    std::string file = "input_" + std::to_string(index) + ".pb", first;
+    for (const auto &set : sets) {
+      auto data = MemoryBuffer::getFile(joinPath(joinPath(caseDir, set.second), file));
+      if (!data) {
+        why = set.second + "/" + file + " is missing";
+        return {};
+      }
+      std::string bytes = (*data)->getBuffer().str();
+      if (&set != &sets.front() && bytes != first) {
+        why = "input '" + name + "' differs between data sets";
+        return {};
+      }
+      first = bytes;
+    }
+    frozen.push_back({name, index});
+  }
+  return frozen;
+}
+
+/// A data set's inputs without the frozen ones, renumbered for the harness.
+bool copyUnfrozenInputs(StringRef fromDir, StringRef toDir, size_t inputCount,
+                        const std::vector<FrozenInput> &frozen, std::string &err) {
+  if (std::error_code ec = sys::fs::create_directories(toDir)) {
+    err = toDir.str() + ": " + ec.message();
+    return false;
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < inputCount; ++i) {
+    if (std::any_of(frozen.begin(), frozen.end(),
+                    [&](const FrozenInput &f) { return f.index == i; }))
+      continue;
+    std::string name = "input_" + std::to_string(i) + ".pb";
+    std::string renamed = "input_" + std::to_string(next++) + ".pb";
+    if (std::error_code ec = sys::fs::copy_file(joinPath(fromDir, name), joinPath(toDir, renamed))) {
+      err = joinPath(fromDir, name) + ": " + ec.message();
+      return false;
+    }
+  }
+  return true;
+}
+
 int run(const char *argv0) {
   // --- the case directory ---
   std::string modelPath = joinPath(caseDir, "model.onnx");
@@ -626,6 +724,25 @@ int run(const char *argv0) {
   std::string motecLog = joinPath(work, "motec.log");
   std::map<std::string, sys::fs::UniqueID> sourcesBefore = cppFilesIn(work);
   RunResult r = runProgram(motecCmd, motecLog);
+  std::vector<FrozenInput> frozen;
+  if (r.code == 1) {
+    std::vector<std::string> wanted = inputsMotecNeeds(tailOfFile(motecLog, 1000));
+    std::string why;
+    if (!wanted.empty())
+      frozen = inputsToFreeze(modelPath, caseDir, sets, wanted, why);
+    if (!why.empty())
+      outs() << "mote-check: cannot freeze the inputs motec needs: " << why << "\n";
+    for (const FrozenInput &f : frozen) {
+      outs() << "mote-check: froze input '" << f.name
+             << "' to its recorded value (motec needs it at compile time)\n";
+      motecCmd.push_back("--freeze-input");
+      motecCmd.push_back(f.name + "=" +
+                         joinPath(joinPath(caseDir, sets.front().second),
+                                  "input_" + std::to_string(f.index) + ".pb"));
+    }
+    if (!frozen.empty())
+      r = runProgram(motecCmd, motecLog);
+  }
   if (r.code != 0) {
     reportStepFailure("motec", r, motecLog, motecCmd);
     errs() << workNote;
@@ -672,8 +789,16 @@ int run(const char *argv0) {
       errs() << "mote-check: " << outDir << ": " << ec.message() << "\n";
       return ExitError;
     }
+    std::string inDir = setDir;
+    if (!frozen.empty()) {
+      inDir = joinPath(joinPath(work, "in"), setName);
+      if (!copyUnfrozenInputs(setDir, inDir, graphInputNames(modelPath).size(), frozen, err)) {
+        errs() << "mote-check: " << err << "\n";
+        return ExitError;
+      }
+    }
     std::vector<std::string> runCmd = target.runner;
-    for (const std::string &arg : {runBinary, setDir, outDir})
+    for (const std::string &arg : {runBinary, inDir, outDir})
       runCmd.push_back(arg);
     r = runProgram(runCmd, runLog);
     if (r.code != 0) {

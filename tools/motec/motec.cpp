@@ -43,6 +43,12 @@ cl::opt<std::string> modelName("name",
                                cl::cat(category));
 cl::list<std::string> dims("dim", cl::desc("Size of a symbolic input dim, NAME=N"),
                            cl::value_desc("NAME=N"), cl::cat(category));
+cl::list<std::string> frozenInputs(
+    "freeze-input",
+    cl::desc("Fix a graph input's value at compile time, from a TensorProto file: "
+             "for inputs the memory plan needs (shapes, axes, pads); the input "
+             "leaves the emitted interface"),
+    cl::value_desc("NAME=FILE.pb"), cl::cat(category));
 cl::opt<std::string> reportPath(
     "report", cl::desc("Write a JSON report: peak RAM (arena), flash (weights "
                        "and a Cortex-M4 code estimate), every buffer's offset, "
@@ -116,6 +122,8 @@ void printDiagnostic(mlir::Diagnostic &diag) {
     os << "node '" << origin->node << "' (" << origin->opType << "): ";
   if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
     os << "warning: ";
+  if (diag.getSeverity() == mlir::DiagnosticSeverity::Remark)
+    os << "note: ";
   // Verifiers say "'onnx.Softmax' op axis ..."; the node is named already.
   std::string message = diag.str();
   StringRef text(message);
@@ -136,6 +144,14 @@ LogicalResult parseDims(ImportOptions &options) {
       return failure();
     }
     options.dims[name] = n;
+  }
+  for (const std::string &spec : frozenInputs) {
+    auto [name, file] = StringRef(spec).split('=');
+    if (name.empty() || file.empty()) {
+      errs() << "motec: --freeze-input expects NAME=FILE.pb, got '" << spec << "'\n";
+      return failure();
+    }
+    options.frozenInputs[name] = file.str();
   }
   return success();
 }
