@@ -43,9 +43,9 @@ namespace {
 enum : int {
   SYS_WRITE0 = 0x04,
   SYS_GET_CMDLINE = 0x15,
-  SYS_EXIT = 0x18,
+  SYS_EXIT_EXTENDED = 0x20,
 };
-constexpr int ADP_Stopped_RunTimeErrorUnknown = 0x20023;
+constexpr uint32_t ADP_Stopped_RunTimeErrorUnknown = 0x20023;
 
 int semihost(int op, const void* arg) {
   register int r0 asm("r0") = op;
@@ -56,7 +56,12 @@ int semihost(int op, const void* arg) {
 
 void print(const char* text) { semihost(SYS_WRITE0, text); }
 
-void printHex(uint32_t value) {
+/* The fault report runs after a core rejected an instruction: it must use
+ * none that the core may lack, such as the low-overhead loops (Armv8.1-M)
+ * or vector instructions a loop could be compiled into. */
+#define MOTE_PLAIN_CODE __attribute__((optimize("no-branch-count-reg", "no-tree-vectorize")))
+
+MOTE_PLAIN_CODE void printHex(uint32_t value) {
   char text[11] = "0x";
   for (int i = 0; i < 8; ++i)
     text[2 + i] = "0123456789abcdef"[(value >> (28 - 4 * i)) & 0xf];
@@ -142,7 +147,7 @@ extern "C" __attribute__((naked)) void Fault_Handler(void) {
 }
 
 /* Reports the fault and stops the run with a failure. */
-extern "C" void mote_fault_report(const uint32_t* frame) {
+extern "C" MOTE_PLAIN_CODE void mote_fault_report(const uint32_t* frame) {
   print("mote startup: fault: HFSR=");
   printHex(*reinterpret_cast<volatile uint32_t*>(0xE000ED2C));
   print(" CFSR=");
@@ -150,8 +155,10 @@ extern "C" void mote_fault_report(const uint32_t* frame) {
   print(" PC=");
   printHex(frame[6]);
   print("\n");
-  int reason = ADP_Stopped_RunTimeErrorUnknown;
-  semihost(SYS_EXIT, reinterpret_cast<void*>(reason));
+  /* The extended exit (reason, status): the plain one, whose argument is
+   * the reason alone, locked QEMU's Cortex-M33 up from a fault handler. */
+  static uint32_t exitBlock[2] = {ADP_Stopped_RunTimeErrorUnknown, 1};
+  semihost(SYS_EXIT_EXTENDED, exitBlock);
   for (;;) {
   }
 }

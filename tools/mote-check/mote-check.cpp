@@ -289,6 +289,19 @@ std::string tailOfFile(StringRef path, size_t maxLines = 30) {
   return text.str();
 }
 
+/// The line of a failed run's log that says why: the last one from the
+/// harness or the bare-metal startup code (an emulator may print its state
+/// after it), else the last line.
+std::string failureLine(StringRef logPath) {
+  std::string tail = tailOfFile(logPath);
+  SmallVector<StringRef> lines;
+  StringRef(tail).split(lines, '\n');
+  for (StringRef line : llvm::reverse(lines))
+    if (line.starts_with("harness: ") || line.starts_with("mote startup: "))
+      return line.str();
+  return lines.empty() ? "" : lines.back().str();
+}
+
 struct RunResult {
   int code = 0;       ///< exit code; negative: could not run or crashed
   std::string errMsg; ///< set by LLVM when the program could not run or crashed
@@ -821,7 +834,7 @@ int run(const char *argv0) {
     r = runProgram(runCmd, runLog, timeoutOpt);
     if (r.code != 0) {
       std::string why = !r.errMsg.empty() ? r.errMsg : "exit code " + std::to_string(r.code);
-      std::string tail = tailOfFile(runLog, 1);
+      std::string tail = failureLine(runLog);
       outs() << setName << ": RUN FAILED (" << why << ")" << (tail.empty() ? "" : ": ") << tail
              << "\n";
       outs().flush();
