@@ -146,9 +146,11 @@ public:
     if (error)
       return;
     SmallVector<StringRef> unknown;
-    for (const auto &entry : fields)
-      if (!is_contained(known, entry.first.str()))
-        unknown.push_back(entry.first.str());
+    for (const auto &entry : fields) {
+      StringRef key = entry.first; // ObjectKey::str() would be a copy
+      if (!is_contained(known, key))
+        unknown.push_back(key);
+    }
     if (unknown.empty())
       return;
     llvm::sort(unknown);
