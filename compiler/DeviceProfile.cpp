@@ -22,6 +22,9 @@ namespace {
 
 /// A profile file larger than this is not a profile.
 constexpr size_t kMaxProfileBytes = 1 << 20;
+/// Nor is one nested deeper than this (a profile nests 3 levels); LLVM's
+/// JSON parser recurses once per level and would run out of stack first.
+constexpr int kMaxNesting = 32;
 
 /// The order of --list-targets: portable, then the hosts, then by ISA.
 constexpr StringRef kBuiltinOrder[] = {
@@ -298,6 +301,32 @@ void readTest(FieldReader &parent, DeviceTest &test,
   reader.finish();
 }
 
+/// True when the arrays and objects of `text` nest at most `kMaxNesting`
+/// deep (brackets in strings do not count).
+bool isShallowJSON(StringRef text) {
+  int depth = 0;
+  bool inString = false, escaped = false;
+  for (char c : text) {
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+      continue;
+    }
+    inString = c == '"';
+    if (c == '[' || c == '{')
+      ++depth;
+    else if (c == ']' || c == '}')
+      --depth;
+    if (depth > kMaxNesting)
+      return false;
+  }
+  return true;
+}
+
 /// "[3:14, byte=40]: Expected , or }" → "3:14: invalid JSON: Expected , or }".
 std::string describeJSONError(Error error) {
   std::string message = toString(std::move(error));
@@ -367,6 +396,8 @@ Expected<DeviceProfile> parseDeviceProfile(StringRef text, StringRef source) {
   auto failure = [&](const Twine &message) {
     return createStringError(inconvertibleErrorCode(), source + ": " + message);
   };
+  if (!isShallowJSON(text))
+    return failure("nested more than " + Twine(kMaxNesting) + " levels deep");
   Expected<json::Value> parsed = json::parse(text);
   if (!parsed)
     return createStringError(inconvertibleErrorCode(),
