@@ -489,8 +489,7 @@ bool hostCanRun(const DeviceProfile &profile, std::string *missing) {
     return true;
   if (profile.isa != hostISA()) {
     if (missing)
-      *missing = "ISA " + profile.isa + " (this machine: " +
-                 (hostISA().empty() ? "other" : hostISA()) + ")";
+      *missing = "ISA " + profile.isa;
     return false;
   }
   std::vector<std::string> have = hostFeatures();

@@ -183,8 +183,9 @@ void configureProcess(const mote::DeviceProfile &profile, TargetConfig &cfg) {
     return;
   if (test.emulator.empty()) {
     cfg.skipReason = emulate ? "target '" + profile.name + "' names no emulator"
-                             : "this machine lacks " + missing + " of target '" +
-                                   profile.name + "', and its profile names no emulator";
+                             : "target '" + profile.name + "' needs " + missing +
+                                   ", which this machine lacks, and its profile "
+                                   "names no emulator";
     return;
   }
   cfg.runner = {test.emulator};
