@@ -6,14 +6,16 @@
 #
 # Creates the static library target <lib> from
 # ${CMAKE_CURRENT_BINARY_DIR}/<lib>/<name>.cpp and <name>.h, which motec writes
-# when the model file, the motec executable (or the device profile, once
-# targets have profile files) changes. <lib>'s PUBLIC include directory is
+# when the model file, the motec executable or the device-profile file
+# changes. <lib>'s PUBLIC include directory is
 # ${CMAKE_CURRENT_BINARY_DIR}/<lib>, so `#include "<name>.h"` works in every
 # target that links <lib>, and it requires C++17.
 #
 #   MODEL    the model, binary ONNX or textual ONNX (.onnxtext); a relative
 #            path is relative to CMAKE_CURRENT_SOURCE_DIR.
-#   TARGET   passed to `motec --target` (host or generic today).
+#   TARGET   passed to `motec --target`: a built-in profile (motec
+#            --list-targets), or a profile file: a path with '/' or ending in
+#            .json, relative to CMAKE_CURRENT_SOURCE_DIR.
 #   NAME     passed to `motec --name`: the prefix of the emitted symbols and
 #            the header's name. Default: <lib> made into an identifier motec
 #            accepts (e.g. `kws-model` -> `kws_model`).
@@ -33,13 +35,20 @@
 
 include_guard(GLOBAL)
 
-# Files that the build of a model for `target` depends on besides the model
-# and motec. Device profiles are not files yet (host and generic are built
-# into motec), so there are none today. When motec reads a profile file for a
-# target, this returns its path, and mote_add_model() recompiles the model
-# when the profile changes.
-function(_mote_profile_dependencies target out_var)
-  set(${out_var} "" PARENT_SCOPE)
+# The --target argument for `target`, and the files the model's build depends
+# on besides the model and motec. A built-in profile is part of motec: no
+# file. A profile file (the rule motec uses: a '/' in it, or a .json ending)
+# is made absolute, since motec runs in the build directory, and is a
+# dependency, so that the model is recompiled when the profile changes.
+function(_mote_profile_dependencies target argument_var depends_var)
+  if(target MATCHES "/" OR target MATCHES "\\.json$")
+    get_filename_component(path "${target}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    set(${argument_var} "${path}" PARENT_SCOPE)
+    set(${depends_var} "${path}" PARENT_SCOPE)
+  else()
+    set(${argument_var} "${target}" PARENT_SCOPE)
+    set(${depends_var} "" PARENT_SCOPE)
+  endif()
 endfunction()
 
 # A symbol prefix motec accepts, made from `text`: only letters, digits and
@@ -65,7 +74,7 @@ function(mote_add_model lib)
     message(FATAL_ERROR "mote_add_model(${lib}): MODEL <file.onnx|file.onnxtext> is required")
   endif()
   if(NOT ARG_TARGET)
-    message(FATAL_ERROR "mote_add_model(${lib}): TARGET <target> is required (host or generic)")
+    message(FATAL_ERROR "mote_add_model(${lib}): TARGET <target> is required (a profile name, see motec --list-targets, or a profile .json)")
   endif()
   if("NAME" IN_LIST ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "mote_add_model(${lib}): NAME needs a value")
@@ -105,7 +114,7 @@ function(mote_add_model lib)
   else()
     _mote_identifier("${lib}" name)
   endif()
-  _mote_profile_dependencies("${ARG_TARGET}" profile_depends)
+  _mote_profile_dependencies("${ARG_TARGET}" target_argument profile_depends)
 
   # motec writes into a private directory; the results are then copied into
   # the include directory, the header only if it changed.
@@ -123,7 +132,7 @@ function(mote_add_model lib)
     BYPRODUCTS "${header}" "${stage}/${name}.cpp" "${stage}/${name}.h"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${stage}" "${dir}"
     COMMAND ${motec_command} "${model}" -o "${stage}/${name}.cpp"
-            "--target=${ARG_TARGET}" "--name=${name}" ${ARG_OPTIONS}
+            "--target=${target_argument}" "--name=${name}" ${ARG_OPTIONS}
     COMMAND "${CMAKE_COMMAND}" -E copy "${stage}/${name}.cpp" "${cpp}"
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${stage}/${name}.h" "${header}"
     DEPENDS "${model}" ${motec_depends} ${profile_depends}

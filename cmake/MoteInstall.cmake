@@ -44,3 +44,12 @@ install(FILES
   ${PROJECT_BINARY_DIR}/MoteConfigVersion.cmake
   ${CMAKE_CURRENT_LIST_DIR}/MoteFunctions.cmake
   DESTINATION ${MOTE_INSTALL_CMAKEDIR})
+
+# The built-in device profiles are embedded in the tools; their JSON files go
+# to share/mote/profiles as starting points for a user's own profile, with
+# the bare-metal startup code and linker scripts mote-check uses for QEMU's
+# boards (runtime-stub/baremetal).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/compiler/profiles/
+        DESTINATION share/mote/profiles FILES_MATCHING PATTERN "*.json")
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime-stub/baremetal/
+        DESTINATION share/mote/baremetal)

@@ -2,6 +2,8 @@
 #ifndef MOTE_CODEGEN_CPPWRITER_H
 #define MOTE_CODEGEN_CPPWRITER_H
 
+#include "compiler/DeviceProfile.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -19,6 +21,13 @@ struct WeightsFile {
   llvm::raw_ostream &source;
 };
 
+/// The device profile a source is written for: its opening comment names the
+/// profile and the command that builds the source (`sourceFileName`) for it.
+struct TargetNote {
+  const DeviceProfile &profile;
+  llvm::StringRef sourceFileName;
+};
+
 /// Writes the self-contained source of an EmitC-level module: the kernels it
 /// calls, its weights, the graph function (printed by EmitC's translateToCpp)
 /// and the extern "C" entry points; and the header declaring them, with every
@@ -26,12 +35,15 @@ struct WeightsFile {
 /// The source includes `headerFileName`, unless it is empty (the caller then
 /// puts the header text in front of the source). With `weights`, the weights
 /// go to that source instead, and the header also defines
-/// `<NAME>_WEIGHT_BYTES`. The module is consumed: it is changed on the way.
+/// `<NAME>_WEIGHT_BYTES`. With `target`, the opening comment names the
+/// profile and its build command. The module is consumed: it is changed on
+/// the way.
 mlir::LogicalResult writeCpp(mlir::ModuleOp module, llvm::StringRef name,
                              llvm::StringRef headerFileName,
                              llvm::raw_ostream &source,
                              llvm::raw_ostream &header,
-                             const WeightsFile *weights = nullptr);
+                             const WeightsFile *weights = nullptr,
+                             const TargetNote *target = nullptr);
 
 /// True for a valid C identifier that is not a C or C++ keyword.
 bool isSafeIdentifier(llvm::StringRef name);

@@ -87,8 +87,21 @@ void buildBuffersToEmitCPipeline(OpPassManager &pm, StringRef name,
   pm.addPass(createConvertMoteToEmitC(options));
 }
 
+DictionaryAttr getTargetAttr(MLIRContext *context, const DeviceProfile &profile) {
+  Builder b(context);
+  SmallVector<StringRef> features(profile.features.begin(), profile.features.end());
+  return b.getDictionaryAttr({
+      b.getNamedAttr("name", b.getStringAttr(profile.name)),
+      b.getNamedAttr("isa", b.getStringAttr(profile.isa)),
+      b.getNamedAttr("features", b.getStrArrayAttr(features)),
+      b.getNamedAttr("vector_bits", b.getI64IntegerAttr(profile.vectorBits)),
+      b.getNamedAttr("layout", b.getStringAttr(toString(profile.layout))),
+  });
+}
+
 LogicalResult lowerModule(ModuleOp module, const CompileOptions &options,
                           EmitLevel from, EmitLevel to) {
+  module->setAttr("mote.target", getTargetAttr(module.getContext(), options.target));
   PassManager pm(module.getContext());
   auto phase = [&](EmitLevel level) { return from < level && level <= to; };
   if (phase(EmitLevel::Mote))

@@ -7,6 +7,7 @@
 #ifndef MOTE_COMPILER_PIPELINE_H
 #define MOTE_COMPILER_PIPELINE_H
 
+#include "compiler/DeviceProfile.h"
 #include "compiler/Importer.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -20,8 +21,10 @@ enum class EmitLevel { ONNX, Mote, Loops, EmitC, Cpp };
 struct CompileOptions {
   /// Prefix of every emitted C symbol; a C identifier.
   std::string name = "model";
-  /// Device profile: "host" or "generic" for now.
-  std::string target = "host";
+  /// The device profile (--target). lowerModule records its ISA, features,
+  /// vector width and layout on the module as `mote.target`, where passes
+  /// read them; the C++ writer names it and its build flags.
+  DeviceProfile target;
   EmitLevel emit = EmitLevel::Cpp;
   /// Bytes of RAM the arena may take; 0 for no limit.
   int64_t ramBudget = 0;
@@ -50,6 +53,11 @@ void buildKernelsToBuffersPipeline(mlir::OpPassManager &pm, bool inPlace,
 /// buffers → EmitC, ready for translateToCpp.
 void buildBuffersToEmitCPipeline(mlir::OpPassManager &pm, llvm::StringRef name,
                                  bool externalArena = false);
+
+/// `mote.target`: the profile's name, isa, features, vector_bits and layout,
+/// as the module attribute passes read the target from.
+mlir::DictionaryAttr getTargetAttr(mlir::MLIRContext *context,
+                                   const DeviceProfile &profile);
 
 /// Runs the phases that take `module` from level `from` to level `to`
 /// (EmitC when C++ is asked for, since C++ is printed from EmitC).

@@ -137,6 +137,32 @@ else
   echo "skipped: make not found"
 fi
 
+step "mote_add_model with a profile file, from the installed templates"
+[ -f "$prefix/share/mote/profiles/generic.json" ] || fail "no profiles in $prefix/share/mote/profiles"
+pf=$work/profile-project
+mkdir -p "$pf/boards"
+sed 's/"name": "generic"/"name": "my-board"/' "$prefix/share/mote/profiles/generic.json" \
+  >"$pf/boards/my-board.json"
+cat >"$pf/CMakeLists.txt" <<EOF
+cmake_minimum_required(VERSION 3.20)
+project(profile LANGUAGES CXX)
+find_package(Mote REQUIRED)
+mote_add_model(kws MODEL "$model" TARGET boards/my-board.json OPTIONS --dim N=1)
+EOF
+"$cmake" -S "$pf" -B "$pf/build" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >"$work/profile.log" 2>&1 ||
+  { cat "$work/profile.log"; fail "configuring the profile project failed"; }
+"$ninja" -C "$pf/build" >>"$work/profile.log" 2>&1 ||
+  { cat "$work/profile.log"; fail "building the profile project failed"; }
+grep -qx "// Profile file: my-board.json" "$pf/build/kws/kws.cpp" ||
+  fail "kws.cpp does not name the profile file"
+before=$(stat -c %y "$pf/build/kws/kws.cpp")
+sleep 1
+touch "$pf/boards/my-board.json"
+"$ninja" -C "$pf/build" >>"$work/profile.log" 2>&1 ||
+  { cat "$work/profile.log"; fail "rebuilding the profile project failed"; }
+[ "$(stat -c %y "$pf/build/kws/kws.cpp")" != "$before" ] || fail "touching the profile did not rerun motec"
+echo "ok: the profile file is motec's --target and a dependency of the model"
+
 step "mote_add_model without MODEL fails clearly"
 mkdir -p "$work/bad"
 cat >"$work/bad/CMakeLists.txt" <<'EOF'

@@ -86,7 +86,7 @@ void resetPerInputState(MLIRContext &ctx) {
 }
 
 void compileOne(MLIRContext &ctx, llvm::StringRef bytes) {
-  mote::CompileOptions options; // name "model", target host, emit C++
+  mote::CompileOptions options; // name "model", the generic target, emit C++
   // Symbolic dims cannot all be guessed; fix the common ones so that such
   // models get past the importer's first check.
   options.import.dims["N"] = 1;

@@ -7,20 +7,29 @@
 // with the expected ones using numpy.allclose semantics:
 //   |actual - expected| <= atol + rtol * |expected|, NaN == NaN, equal infinities.
 //
-//   mote-check CASE_DIR [--target T] [--dump-outputs DIR] [--rtol R] [--atol A]
-//              [--keep-work DIR] [--cxx PATH] [-O LEVEL] [--motec PATH]
-//              [--motec-arg ARG]...
+//   mote-check CASE_DIR [--target NAME|FILE.json] [--emulate] [--timeout S]
+//              [--dump-outputs DIR] [--rtol R] [--atol A] [--keep-work DIR]
+//              [--cxx PATH] [-O LEVEL] [--motec PATH] [--motec-arg ARG]...
 //
 // It prints one line per data set ("test_data_set_0: ok (max abs err 3.1e-08)" or
 // "test_data_set_0: MISMATCH output 0 'y': ...").
 //
+// --target selects a device profile (compiler/DeviceProfile.h): the model is
+// built with the profile's compiler and flags and run natively, under
+// qemu-user, or bare metal under qemu-system with the startup code and linker
+// script of runtime-stub/baremetal (embedded at build time) and semihosting.
+//
 // Exit codes: 0 every output of every data set matches; 1 some output differs;
 //             2 the case could not be compiled or run (bad case directory, motec or
-//             the C++ compiler failed, the model binary failed or crashed).
+//             the C++ compiler failed, the model binary failed or crashed);
+//             77 skipped: this machine cannot run the target's code.
 //
 //===----------------------------------------------------------------------===//
 
-#include "mote_check_harness.inc" // static const char kHarnessSource[]
+#include "mote_check_harness.inc"  // static const char kHarnessSource[]
+#include "mote_check_baremetal.inc" // kBaremetalFiles[]: {name, text}
+
+#include "compiler/DeviceProfile.h"
 
 #include <onnx/onnx_pb.h>
 #include <set>
@@ -56,9 +65,18 @@ cl::OptionCategory checkCategory("mote-check options");
 
 cl::opt<std::string> caseDir(cl::Positional, cl::Required, cl::desc("CASE_DIR"),
                              cl::cat(checkCategory));
-cl::opt<std::string> targetOpt("target", cl::init("host"), cl::value_desc("T"),
-                               cl::desc("Target to compile for: host or generic"),
+cl::opt<std::string> targetOpt("target", cl::init("host"), cl::value_desc("NAME|FILE.json"),
+                               cl::desc("Device profile to build and run for: a built-in "
+                                        "one (motec --list-targets) or a profile file"),
                                cl::cat(checkCategory));
+cl::opt<bool> emulate("emulate",
+                      cl::desc("Run under the profile's emulator even where this "
+                               "machine could run the code itself"),
+                      cl::cat(checkCategory));
+cl::opt<unsigned> timeoutOpt("timeout", cl::init(600), cl::value_desc("SECONDS"),
+                             cl::desc("Stop a run of the model after this long "
+                                      "(default 600; 0: no limit)"),
+                             cl::cat(checkCategory));
 cl::opt<std::string> dumpOutputs("dump-outputs", cl::value_desc("DIR"),
                                  cl::desc("Copy the actual outputs to "
                                           "DIR/test_data_set_K/output_I.pb"),
@@ -71,7 +89,8 @@ cl::opt<std::string> keepWork("keep-work", cl::value_desc("DIR"),
                               cl::desc("Use DIR as the work directory and keep it"),
                               cl::cat(checkCategory));
 cl::opt<std::string> cxxOpt("cxx", cl::value_desc("PATH"),
-                            cl::desc("C++ compiler (default: $CXX, else c++)"),
+                            cl::desc("C++ compiler (default: the profile's; $CXX for profiles "
+                                     "that build with the host's c++)"),
                             cl::cat(checkCategory));
 cl::opt<std::string> optLevel("O", cl::Prefix, cl::init("1"), cl::value_desc("LEVEL"),
                               cl::desc("Optimization level for the model build (default 1)"),
@@ -83,7 +102,7 @@ cl::list<std::string> motecArgs("motec-arg", cl::value_desc("ARG"),
                                 cl::desc("Extra argument for motec (repeatable)"),
                                 cl::cat(checkCategory));
 
-enum ExitCode { ExitOk = 0, ExitMismatch = 1, ExitError = 2 };
+enum ExitCode { ExitOk = 0, ExitMismatch = 1, ExitError = 2, ExitSkipped = 77 };
 
 //===----------------------------------------------------------------------===//
 // Targets
@@ -91,30 +110,143 @@ enum ExitCode { ExitOk = 0, ExitMismatch = 1, ExitError = 2 };
 
 /// How to build and run the model for one --target.
 struct TargetConfig {
-  std::vector<std::string> cxx;      ///< compiler: program followed by leading args
-  std::vector<std::string> cxxFlags; ///< target-specific flags, before the sources
-  std::vector<std::string> runner;   ///< command prefix to run the binary (empty: direct)
+  std::vector<std::string> cxx;         ///< compiler: program followed by leading args
+  std::vector<std::string> cxxFlags;    ///< target-specific flags, before the sources
+  std::vector<std::string> extraFiles;  ///< support files written to the work directory
+  std::vector<std::string> extraSources;///< of those, the ones to compile
+  std::vector<std::string> linkFlags;   ///< after the sources and -lm
+  std::string linkerScript;             ///< one of extraFiles, or empty
+  std::vector<std::string> runner;      ///< command prefix to run the binary (empty: direct)
+  bool semihosting = false;             ///< bare metal: arguments through semihosting
+  std::string skipReason;               ///< set: this machine cannot run the code
 };
 
-/// Fills `cfg` for `target`. host and generic both build and run with the host
-/// compiler; cross targets (compiler, flags and an emulator as runner) go here.
-bool getTargetConfig(StringRef target, TargetConfig &cfg, std::string &err) {
-  if (target != "host" && target != "generic") {
-    err = "unsupported --target '" + target.str() + "' (supported: host, generic)";
+/// The compiler: --cxx, else $CXX where the profile uses the build machine's
+/// compiler ("c++"), else the profile's. $CXX may carry arguments, e.g.
+/// "ccache g++".
+std::vector<std::string> compilerFor(const mote::DeviceProfile &profile) {
+  if (!cxxOpt.empty())
+    return {cxxOpt};
+  std::optional<std::string> env = sys::Process::GetEnv("CXX");
+  if (profile.build.cxx != "c++" || !env || StringRef(*env).trim().empty())
+    return {profile.build.cxx};
+  SmallVector<StringRef, 4> parts;
+  SplitString(*env, parts);
+  return std::vector<std::string>(parts.begin(), parts.end());
+}
+
+/// The embedded file of runtime-stub/baremetal called `name`, or null.
+const char *baremetalFile(StringRef name) {
+  for (const auto &file : kBaremetalFiles)
+    if (name == file.name)
+      return file.text;
+  return nullptr;
+}
+
+/// Bare metal: the startup code and the board's linker script, newlib with
+/// semihosting, and qemu-system on the board with the profile's core.
+bool configureBareMetal(const mote::DeviceProfile &profile, TargetConfig &cfg,
+                        std::string &err) {
+  const mote::DeviceTest &test = profile.test;
+  std::string script = test.board + ".ld";
+  if (!baremetalFile(script)) {
+    std::string known;
+    for (const auto &file : kBaremetalFiles)
+      if (StringRef(file.name).consume_back(".ld") && StringRef(file.name) != "mote-sections.ld")
+        known += (known.empty() ? "" : ", ") + StringRef(file.name).drop_back(3).str();
+    err = profile.source + ": test.board: no bare-metal support for board '" + test.board +
+          "' (known: " + known + ")";
     return false;
   }
-  if (!cxxOpt.empty()) {
-    cfg.cxx = {cxxOpt};
-  } else if (std::optional<std::string> env = sys::Process::GetEnv("CXX");
-             env && !StringRef(*env).trim().empty()) {
-    // $CXX may carry arguments, e.g. "ccache g++".
-    SmallVector<StringRef, 4> parts;
-    SplitString(*env, parts);
-    for (StringRef p : parts)
-      cfg.cxx.push_back(p.str());
-  } else {
-    cfg.cxx = {"c++"};
+  cfg.cxxFlags.push_back("-DMOTE_HARNESS_NO_MKDIR");
+  cfg.extraFiles = {"startup.cpp", "mote-sections.ld", script};
+  cfg.extraSources = {"startup.cpp"};
+  cfg.linkFlags = test.linkFlags;
+  cfg.linkerScript = script;
+  cfg.runner = {test.emulator, "-M", test.machine};
+  if (!test.cpu.empty()) {
+    cfg.runner.push_back("-cpu");
+    cfg.runner.push_back(test.cpu);
   }
+  for (const char *arg : {"-nographic", "-monitor", "none"})
+    cfg.runner.push_back(arg);
+  cfg.semihosting = true;
+  return true;
+}
+
+/// A Linux process: directly where this machine can run it, else under the
+/// profile's qemu-user emulator with its CPU and sysroot, else skipped.
+void configureProcess(const mote::DeviceProfile &profile, TargetConfig &cfg) {
+  const mote::DeviceTest &test = profile.test;
+  cfg.linkFlags = test.linkFlags;
+  std::string missing;
+  if (!emulate && mote::hostCanRun(profile, &missing))
+    return;
+  if (test.emulator.empty()) {
+    cfg.skipReason = emulate ? "target '" + profile.name + "' names no emulator"
+                             : "target '" + profile.name + "' needs " + missing +
+                                   ", which this machine lacks, and its profile "
+                                   "names no emulator";
+    return;
+  }
+  cfg.runner = {test.emulator};
+  if (!test.cpu.empty()) {
+    cfg.runner.push_back("-cpu");
+    cfg.runner.push_back(test.cpu);
+  }
+  if (!test.sysroot.empty()) {
+    cfg.runner.push_back("-L");
+    cfg.runner.push_back(test.sysroot);
+  }
+}
+
+/// Fills `cfg` for the profile --target names.
+bool getTargetConfig(StringRef target, TargetConfig &cfg, std::string &err) {
+  Expected<mote::DeviceProfile> profile = mote::loadDeviceProfile(target);
+  if (!profile) {
+    err = toString(profile.takeError());
+    return false;
+  }
+  cfg.cxx = compilerFor(*profile);
+  cfg.cxxFlags = profile->build.flags;
+  if (profile->test.run == mote::RunKind::BareMetal)
+    return configureBareMetal(*profile, cfg, err);
+  configureProcess(*profile, cfg);
+  return true;
+}
+
+/// Quotes an argument for the startup code's command-line parser, and its
+/// commas for QEMU's option parser.
+std::optional<std::string> semihostingArg(StringRef arg) {
+  if (arg.contains('"'))
+    return std::nullopt;
+  std::string quoted = arg.contains(' ') ? "\"" + arg.str() + "\"" : arg.str();
+  std::string escaped;
+  for (char c : quoted)
+    escaped += c == ',' ? std::string(",,") : std::string(1, c);
+  return escaped;
+}
+
+/// The command that runs `binary` on one data set.
+bool runCommand(const TargetConfig &cfg, const std::vector<std::string> &args,
+                std::vector<std::string> &cmd, std::string &err) {
+  cmd = cfg.runner;
+  if (!cfg.semihosting) {
+    cmd.insert(cmd.end(), args.begin(), args.end());
+    return true;
+  }
+  std::string config = "enable=on,target=native,arg=run";
+  for (const std::string &arg : ArrayRef(args).drop_front()) {
+    std::optional<std::string> escaped = semihostingArg(arg);
+    if (!escaped) {
+      err = "cannot pass '" + arg + "' through semihosting (it contains '\"')";
+      return false;
+    }
+    config += ",arg=" + *escaped;
+  }
+  for (const std::string &arg : {std::string("-semihosting-config"), config,
+                                 std::string("-kernel"), args.front()})
+    cmd.push_back(arg);
   return true;
 }
 
@@ -159,14 +291,28 @@ std::string tailOfFile(StringRef path, size_t maxLines = 30) {
   return text.str();
 }
 
+/// The line of a failed run's log that says why: the last one from the
+/// harness or the bare-metal startup code (an emulator may print its state
+/// after it), else the last line.
+std::string failureLine(StringRef logPath) {
+  std::string tail = tailOfFile(logPath);
+  SmallVector<StringRef> lines;
+  StringRef(tail).split(lines, '\n');
+  for (StringRef line : llvm::reverse(lines))
+    if (line.starts_with("harness: ") || line.starts_with("mote startup: "))
+      return line.str();
+  return lines.empty() ? "" : lines.back().str();
+}
+
 struct RunResult {
   int code = 0;       ///< exit code; negative: could not run or crashed
   std::string errMsg; ///< set by LLVM when the program could not run or crashed
 };
 
 /// Runs args[0] (looked up in PATH if it has no directory part) with stdout and
-/// stderr both going to `logPath`.
-RunResult runProgram(const std::vector<std::string> &args, StringRef logPath) {
+/// stderr both going to `logPath`, for at most `seconds` (0: no limit).
+RunResult runProgram(const std::vector<std::string> &args, StringRef logPath,
+                     unsigned seconds = 0) {
   RunResult r;
   std::string program = args[0];
   if (!sys::path::has_parent_path(program)) {
@@ -182,7 +328,7 @@ RunResult runProgram(const std::vector<std::string> &args, StringRef logPath) {
   std::optional<StringRef> redirects[3] = {std::nullopt, logPath, logPath};
   bool failed = false;
   r.code = sys::ExecuteAndWait(program, argRefs, std::nullopt, redirects,
-                               /*SecondsToWait=*/0, /*MemoryLimit=*/0, &r.errMsg, &failed);
+                               seconds, /*MemoryLimit=*/0, &r.errMsg, &failed);
   if (failed && r.errMsg.empty())
     r.errMsg = "cannot execute '" + program + "'";
   return r;
@@ -559,6 +705,44 @@ struct TempDirGuard {
   }
 };
 
+/// Writes the harness and the target's support files into `work`.
+bool writeSupportFiles(const TargetConfig &target, StringRef work, std::string &err) {
+  if (!writeFile(joinPath(work, "harness.cpp"),
+                 StringRef(kHarnessSource, sizeof(kHarnessSource) - 1), err))
+    return false;
+  for (const std::string &name : target.extraFiles)
+    if (!writeFile(joinPath(work, name), baremetalFile(name), err))
+      return false;
+  return true;
+}
+
+/// The command that builds the model's sources with the harness into `binary`.
+std::vector<std::string> buildCommand(const TargetConfig &target, StringRef work,
+                                      const std::vector<std::string> &modelSources,
+                                      StringRef binary) {
+  std::vector<std::string> cmd = target.cxx;
+  cmd.push_back("-std=c++17");
+  cmd.push_back("-O" + StringRef(optLevel).ltrim('=').str()); // -O2, -O 2, -O=2
+  for (const char *flag : {"-fno-exceptions", "-fno-rtti", "-Wall", "-Wextra", "-Werror"})
+    cmd.push_back(flag);
+  cmd.insert(cmd.end(), target.cxxFlags.begin(), target.cxxFlags.end());
+  cmd.push_back("-I");
+  cmd.push_back(work.str());
+  cmd.insert(cmd.end(), modelSources.begin(), modelSources.end());
+  cmd.push_back(joinPath(work, "harness.cpp"));
+  for (const std::string &source : target.extraSources)
+    cmd.push_back(joinPath(work, source));
+  for (const std::string &arg : {std::string("-o"), binary.str(), std::string("-lm")})
+    cmd.push_back(arg);
+  cmd.insert(cmd.end(), target.linkFlags.begin(), target.linkFlags.end());
+  // -T finds the script, and the script its INCLUDEs, through -L.
+  if (!target.linkerScript.empty())
+    for (const std::string &arg : {std::string("-L"), work.str(), std::string("-T"),
+                                   target.linkerScript})
+      cmd.push_back(arg);
+  return cmd;
+}
+
 int anchor; // address for getMainExecutable
 
 //===----------------------------------------------------------------------===//
@@ -682,6 +866,10 @@ int run(const char *argv0) {
     errs() << "mote-check: " << err << "\n";
     return ExitError;
   }
+  if (!target.skipReason.empty()) {
+    outs() << "mote-check: skipped: " << target.skipReason << "\n";
+    return ExitSkipped;
+  }
 
   std::string motec = motecOpt;
   if (motec.empty()) {
@@ -751,24 +939,12 @@ int run(const char *argv0) {
   std::vector<std::string> modelSources = sourcesWrittenSince(sourcesBefore, work);
 
   // --- build ---
-  if (!writeFile(joinPath(work, "harness.cpp"),
-                 StringRef(kHarnessSource, sizeof(kHarnessSource) - 1), err)) {
+  if (!writeSupportFiles(target, work, err)) {
     errs() << "mote-check: " << err << "\n";
     return ExitError;
   }
-  std::vector<std::string> buildCmd = target.cxx;
-  buildCmd.push_back("-std=c++17");
-  buildCmd.push_back("-O" + StringRef(optLevel).ltrim('=').str()); // -O2, -O 2, -O=2
-  for (const char *flag : {"-fno-exceptions", "-fno-rtti", "-Wall", "-Wextra", "-Werror"})
-    buildCmd.push_back(flag);
-  buildCmd.insert(buildCmd.end(), target.cxxFlags.begin(), target.cxxFlags.end());
   const std::string runBinary = joinPath(work, "run");
-  buildCmd.push_back("-I");
-  buildCmd.push_back(work);
-  buildCmd.insert(buildCmd.end(), modelSources.begin(), modelSources.end());
-  for (const std::string &arg :
-       {joinPath(work, "harness.cpp"), std::string("-o"), runBinary, std::string("-lm")})
-    buildCmd.push_back(arg);
+  std::vector<std::string> buildCmd = buildCommand(target, work, modelSources, runBinary);
   std::string buildLog = joinPath(work, "build.log");
   r = runProgram(buildCmd, buildLog);
   if (r.code != 0) {
@@ -797,13 +973,15 @@ int run(const char *argv0) {
         return ExitError;
       }
     }
-    std::vector<std::string> runCmd = target.runner;
-    for (const std::string &arg : {runBinary, inDir, outDir})
-      runCmd.push_back(arg);
-    r = runProgram(runCmd, runLog);
+    std::vector<std::string> runCmd;
+    if (!runCommand(target, {runBinary, inDir, outDir}, runCmd, err)) {
+      errs() << "mote-check: " << err << "\n";
+      return ExitError;
+    }
+    r = runProgram(runCmd, runLog, timeoutOpt);
     if (r.code != 0) {
       std::string why = !r.errMsg.empty() ? r.errMsg : "exit code " + std::to_string(r.code);
-      std::string tail = tailOfFile(runLog, 1);
+      std::string tail = failureLine(runLog);
       outs() << setName << ": RUN FAILED (" << why << ")" << (tail.empty() ? "" : ": ") << tail
              << "\n";
       outs().flush();
@@ -838,7 +1016,8 @@ int main(int argc, char **argv) {
           argc, argv,
           "mote-check: compile an ONNX backend test case with motec, run it on every\n"
           "test_data_set_* and compare the outputs.\n"
-          "Exit codes: 0 all outputs match, 1 some output differs, 2 could not compile/run.\n",
+          "Exit codes: 0 all outputs match, 1 some output differs, 2 could not compile/run,\n"
+          "77 skipped (this machine cannot run the target's code).\n",
           &errs()))
     return ExitError;
   int status = run(argv[0]);

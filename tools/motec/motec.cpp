@@ -1,7 +1,8 @@
 //===- motec.cpp - the Mote compiler command line -------------------------===//
 //
-//   motec MODEL -o OUT.cpp [--target T] [--name N] [--dim NAME=N]...
+//   motec MODEL -o OUT.cpp [--target NAME|FILE.json] [--name N] [--dim NAME=N]...
 //         [--emit=onnx|mote|loops|emitc|cpp] [--weights-file FILE.cpp]
+//   motec --list-targets
 //
 // Exit codes: 0 success; 1 the model cannot be compiled (the diagnostics say
 // why); 2 bad command line or an output file that cannot be written.
@@ -18,6 +19,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -34,9 +36,14 @@ cl::opt<std::string> outputPath("o", cl::desc("Output file: OUT.cpp (its header 
                                               "written beside it as OUT.h); '-' for stdout"),
                                 cl::value_desc("OUT.cpp"), cl::Required,
                                 cl::cat(category));
-cl::opt<std::string> target("target", cl::desc("Device profile: host or generic "
-                                               "(both emit portable C++ today)"),
-                            cl::init("host"), cl::cat(category));
+cl::opt<std::string> target("target",
+                            cl::desc("Device profile: a built-in one (see "
+                                     "--list-targets) or a profile file"),
+                            cl::value_desc("NAME|FILE.json"), cl::init("host"),
+                            cl::cat(category));
+cl::opt<bool> listTargets("list-targets",
+                          cl::desc("Print the built-in device profiles and exit"),
+                          cl::cat(category));
 cl::opt<std::string> modelName("name",
                                cl::desc("Prefix of the emitted C symbols "
                                         "(default: the output file's stem, else 'model')"),
@@ -71,7 +78,13 @@ cl::opt<ArenaKind> arenaKind(
 cl::opt<int64_t> ramBudget(
     "ram-budget",
     cl::desc("Fail when the arena (all intermediate tensors) needs more "
-             "bytes than this, naming the node where memory peaks"),
+             "bytes than this, naming the node where memory peaks (default: "
+             "the target's RAM; 0: no limit)"),
+    cl::value_desc("BYTES"), cl::init(0), cl::cat(category));
+cl::opt<int64_t> flashBudget(
+    "flash-budget",
+    cl::desc("Fail when the weights and the estimated code need more bytes "
+             "than this (default: the target's flash; 0: no limit)"),
     cl::value_desc("BYTES"), cl::init(0), cl::cat(category));
 cl::opt<bool> noInPlace(
     "no-in-place",
@@ -107,6 +120,14 @@ cl::opt<EmitLevel> emit(
                clEnumValN(EmitLevel::Cpp, "cpp", "the C++ source and header (default)")),
     cl::cat(category));
 
+/// Where the budgets come from: the command line, or the target's profile
+/// (then a failure says so, and how to override it).
+struct Budgets {
+  int64_t ram = 0, flash = 0;
+  bool ramFromTarget = false, flashFromTarget = false;
+};
+Budgets budgets;
+
 void printVersion(raw_ostream &os) {
   os << "motec (Mote model compiler) " << MOTE_VERSION << "\n";
 }
@@ -133,6 +154,9 @@ void printDiagnostic(mlir::Diagnostic &diag) {
       text = text.drop_front(end + 5);
   }
   os << text << "\n";
+  if (budgets.ramFromTarget && text.contains("does not fit the RAM budget"))
+    os << "motec: note: this RAM budget is memory.ram_bytes of target '" << target
+       << "'; --ram-budget=BYTES overrides it (0: no limit)\n";
 }
 
 LogicalResult parseDims(ImportOptions &options) {
@@ -283,9 +307,25 @@ void printSummary(const ModelReport &report, const CodeSizeEstimate &code) {
          << report.weightBytes + code.bytes() << " bytes\n";
 }
 
-/// Lowers `module` to `options.emit` (at least the buffer level), and adds
-/// the report and the plan's drawing to `files` or prints the summary, as
-/// asked. They read a copy of the planned buffer-level module.
+/// The weights and the estimated code against the flash budget.
+LogicalResult checkFlash(const ModelReport &report, const CodeSizeEstimate &code) {
+  int64_t total = report.weightBytes + code.bytes();
+  if (budgets.flash <= 0 || total <= budgets.flash)
+    return success();
+  errs() << modelPath << ": does not fit the flash budget of " << budgets.flash
+         << " bytes: weights " << report.weightBytes << " bytes + code ~"
+         << code.bytes() << " bytes (Cortex-M4 estimate) = ~" << total
+         << " bytes\n";
+  if (budgets.flashFromTarget)
+    errs() << "motec: note: this flash budget is memory.flash_bytes of target '"
+           << target << "'; --flash-budget=BYTES overrides it (0: no limit)\n";
+  return failure();
+}
+
+/// Lowers `module` to `options.emit` (at least the buffer level), checks the
+/// flash budget, and adds the report and the plan's drawing to `files` or
+/// prints the summary, as asked. They read a copy of the planned
+/// buffer-level module.
 LogicalResult lowerWithReports(mlir::ModuleOp module, const CompileOptions &options,
                                Files &files) {
   if (failed(lowerModule(module, options, EmitLevel::ONNX, EmitLevel::Loops)))
@@ -299,7 +339,9 @@ LogicalResult lowerWithReports(mlir::ModuleOp module, const CompileOptions &opti
   std::string json;
   raw_string_ostream jsonStream(json);
   ModelReport report = summarize(*planned, reportPath.empty() ? nullptr : &jsonStream,
-                                 modelPath, options.name, options.target, *code);
+                                 modelPath, options.name, options.target.name, *code);
+  if (failed(checkFlash(report, *code)))
+    return failure();
   if (!reportPath.empty())
     files.push_back({reportPath, json});
   if (!reportSvgPath.empty()) {
@@ -312,35 +354,96 @@ LogicalResult lowerWithReports(mlir::ModuleOp module, const CompileOptions &opti
     printSummary(report, *code);
   return success();
 }
+/// "256 KiB", "1 MiB", or "-" for no budget.
+std::string formatBytes(std::optional<int64_t> bytes) {
+  if (!bytes)
+    return "-";
+  if (*bytes % (1 << 20) == 0)
+    return std::to_string(*bytes >> 20) + " MiB";
+  if (*bytes % (1 << 10) == 0)
+    return std::to_string(*bytes >> 10) + " KiB";
+  return std::to_string(*bytes) + " B";
+}
+
+/// --list-targets: one line per built-in profile.
+int printTargets() {
+  outs() << format("%-14s %-15s %-8s %-8s %s\n", "NAME", "ISA", "RAM", "FLASH",
+                   "DESCRIPTION");
+  for (StringRef name : builtinProfileNames()) {
+    Expected<DeviceProfile> profile = loadDeviceProfile(name);
+    if (!profile) {
+      errs() << "motec: " << toString(profile.takeError()) << "\n";
+      return 1;
+    }
+    outs() << format("%-14s %-15s %-8s %-8s %s\n", profile->name.c_str(),
+                     profile->isa.c_str(),
+                     formatBytes(profile->memory.ramBytes).c_str(),
+                     formatBytes(profile->memory.flashBytes).c_str(),
+                     profile->description.c_str());
+  }
+  outs() << "\n--target=NAME selects one; --target=FILE.json reads your own "
+            "(docs/DeviceProfiles.md).\n";
+  return 0;
+}
+
+/// A budget option when given (0: no limit), else the target's.
+int64_t resolveBudget(const cl::opt<int64_t> &option,
+                      std::optional<int64_t> fromTarget, bool &isFromTarget) {
+  isFromTarget = !option.getNumOccurrences() && fromTarget;
+  return isFromTarget ? *fromTarget : option;
+}
+
+/// Loads --target and resolves the budgets; false after printing why not.
+bool setUpTarget(CompileOptions &options) {
+  if (ramBudget < 0 || flashBudget < 0) {
+    errs() << "motec: --" << (ramBudget < 0 ? "ram" : "flash")
+           << "-budget must not be negative\n";
+    return false;
+  }
+  Expected<DeviceProfile> profile = loadDeviceProfile(target);
+  if (!profile) {
+    errs() << "motec: " << toString(profile.takeError()) << "\n";
+    return false;
+  }
+  options.target = std::move(*profile);
+  const DeviceMemory &memory = options.target.memory;
+  budgets.ram = resolveBudget(ramBudget, memory.ramBytes, budgets.ramFromTarget);
+  budgets.flash =
+      resolveBudget(flashBudget, memory.flashBytes, budgets.flashFromTarget);
+  options.ramBudget = budgets.ram;
+  return true;
+}
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter(printVersion);
+  // --list-targets needs neither a model nor -o.
+  if (llvm::any_of(ArrayRef(argv + 1, argv + argc), [](StringRef arg) {
+        return arg == "--list-targets" || arg == "-list-targets";
+      })) {
+    modelPath.setNumOccurrencesFlag(cl::Optional);
+    outputPath.setNumOccurrencesFlag(cl::Optional);
+  }
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "motec: compiles an ONNX model into one "
                                    "self-contained C++ file and its header\n",
                                    &errs()))
     return 2;
 
+  if (listTargets)
+    return printTargets();
+
   CompileOptions options;
-  options.target = target;
   options.emit = emit;
   options.name = defaultName();
-  if (ramBudget < 0) {
-    errs() << "motec: --ram-budget must not be negative\n";
+  if (!setUpTarget(options))
     return 2;
-  }
-  options.ramBudget = ramBudget;
   options.externalArena = arenaKind == ArenaKind::External;
   options.inPlace = !noInPlace;
   if (failed(parseDims(options.import)))
     return 2;
-  if (target != "host" && target != "generic") {
-    errs() << "motec: unknown target '" << target << "' (known: host, generic)\n";
-    return 2;
-  }
   if (outputPath != "-" && !checkOutputName(outputPath, "output"))
     return 2;
   SmallString<256> headerFile(outputPath);
@@ -370,12 +473,12 @@ int main(int argc, char **argv) {
   auto module = importONNXFile(&context, modelPath, options.import);
   if (!module)
     return 1;
-  // The report and the summary read the planned buffer-level module, so the
-  // pipeline stops there first when they are asked for.
-  // The report and the summary read the planned buffer-level module, which
-  // the pipeline passes on the way, and the code estimate the EmitC level.
+  // The report, the summary and the flash check read the planned
+  // buffer-level module, which the pipeline passes on the way, and the code
+  // estimate the EmitC level.
   Files files;
-  bool wantsReport = !reportPath.empty() || !reportSvgPath.empty() || verbose;
+  bool wantsReport = !reportPath.empty() || !reportSvgPath.empty() || verbose ||
+                     budgets.flash > 0;
   if (wantsReport && options.emit >= EmitLevel::Loops) {
     if (failed(lowerWithReports(*module, options, files)))
       return 1;
@@ -404,8 +507,11 @@ int main(int argc, char **argv) {
   raw_string_ostream weightsStream(weights);
   WeightsFile weightsFile{sys::path::filename(weightsPath), weightsSection,
                           weightsStream};
+  std::string sourceFile =
+      toStdout ? std::string("OUT.cpp") : sys::path::filename(outputPath).str();
+  TargetNote targetNote{options.target, sourceFile};
   if (failed(writeCpp(*module, options.name, include, sourceStream, headerStream,
-                      weightsPath.empty() ? nullptr : &weightsFile)))
+                      weightsPath.empty() ? nullptr : &weightsFile, &targetNote)))
     return 1;
   if (toStdout) {
     if (!writeAll(files))

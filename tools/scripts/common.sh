@@ -12,7 +12,10 @@ MOTE_PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   catch2 python3-onnx python3-numpy libonnx-testdata binutils
   libclang-rt-22-dev
-  gcc-arm-none-eabi libnewlib-arm-none-eabi
+  gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
+  # mote-check --target on every profile: cross compilers (clang-22 builds
+  # riscv64 against the GNU toolchain's sysroot) and the emulators.
+  g++-aarch64-linux-gnu g++-riscv64-linux-gnu qemu-user qemu-system-arm
 )
 
 mote_install_deps() {
