@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "codegen/CppWriter.h"
+#include "dialects/Utils/ConstantTensor.h"
 
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -45,43 +46,9 @@ std::string cString(StringRef bytes) {
   return out + "\"";
 }
 
-/// The ONNX TensorProto.DataType code of an element type (0: none).
-int onnxDataType(Type type) {
-  if (type.isF32()) return 1;
-  if (type.isF16()) return 10;
-  if (type.isF64()) return 11;
-  if (type.isBF16()) return 16;
-  if (type.isInteger(1)) return 9;
-  auto integer = dyn_cast<IntegerType>(type);
-  if (!integer)
-    return 0;
-  bool isUnsigned = integer.isUnsigned();
-  switch (integer.getWidth()) {
-  case 8: return isUnsigned ? 2 : 3;
-  case 16: return isUnsigned ? 4 : 5;
-  case 32: return isUnsigned ? 12 : 6;
-  case 64: return isUnsigned ? 13 : 7;
-  default: return 0;
-  }
-}
-
-/// The C type of an input or output in the public interface: 16-bit floats
-/// are passed as their bits, bool as one byte per element.
-std::string publicCType(Type type) {
-  if (type.isF32()) return "float";
-  if (type.isF64()) return "double";
-  if (type.isF16() || type.isBF16()) return "uint16_t";
-  if (type.isInteger(1)) return "bool";
-  auto integer = cast<IntegerType>(type);
-  return (integer.isUnsigned() ? "uint" : "int") + std::to_string(integer.getWidth()) + "_t";
-}
-
-/// The element type's name in the graph function's signature.
-std::string internalCType(Type type) {
-  if (type.isF16()) return "mote_f16";
-  if (type.isBF16()) return "mote_bf16";
-  return publicCType(type);
-}
+int onnxDataType(Type type) { return onnxDataTypeOf(type); }
+std::string publicCType(Type type) { return publicCTypeName(type); }
+std::string internalCType(Type type) { return cTypeName(type); }
 
 struct TensorInfo {
   std::string name;

@@ -80,6 +80,10 @@ private:
   LogicalResult normalizeSliceOperands(const pb::NodeProto &node,
                                        SmallVectorImpl<Value> &operands,
                                        SmallVectorImpl<NamedAttribute> &attrs, Location loc);
+  FailureOr<ElementsAttr> subByteTensorToAttr(const pb::TensorProto &tensor,
+                                             const std::string &raw, bool hasRaw,
+                                             ArrayRef<int64_t> shape, Type element,
+                                             Location loc);
   FailureOr<ElementsAttr> genericTensorToAttr(const pb::TensorProto &tensor,
                                              const std::string &raw, bool hasRaw,
                                              ArrayRef<int64_t> shape, Location loc);
@@ -229,6 +233,15 @@ bool isHandledSpecially(StringRef opType, StringRef attr) {
       .Case("Dropout", attr == "ratio" || attr == "is_test" || attr == "seed")
       .Case("Constant", true)
       .Default(isReduceOp(opType) && attr == "axes");
+}
+
+/// "FLOAT", "INT64"...; newer codes this protobuf does not know by number.
+std::string dataTypeName(int code) {
+  std::string name =
+      pb::TensorProto::DataType_IsValid(code)
+          ? pb::TensorProto::DataType_Name((pb::TensorProto::DataType)code)
+          : "";
+  return name.empty() ? "with code " + std::to_string(code) : name;
 }
 
 const pb::AttributeProto *findAttr(const pb::NodeProto &node,
@@ -440,6 +453,38 @@ FailureOr<ElementsAttr> Importer::tensorToAttr(const pb::TensorProto &tensor,
   }
 }
 
+/// 4-bit and 2-bit types: ONNX packs them, low bits first, in raw_data or
+/// in int32_data (a byte per int32); the attribute holds one per element.
+FailureOr<ElementsAttr> Importer::subByteTensorToAttr(const pb::TensorProto &tensor,
+                                                      const std::string &raw, bool hasRaw,
+                                                      ArrayRef<int64_t> shape, Type element,
+                                                      Location loc) {
+  unsigned bits = element.getIntOrFloatBitWidth();
+  int64_t count = shapeProduct(shape), perByte = 8 / bits;
+  std::string packed = raw;
+  if (!hasRaw)
+    for (int32_t v : tensor.int32_data())
+      packed.push_back((char)v);
+  int64_t need = (count + perByte - 1) / perByte;
+  if ((int64_t)packed.size() != need)
+    return emitError(loc) << "tensor '" << tensor.name() << "' holds " << packed.size()
+                          << " bytes of data but its shape needs " << need;
+  SmallVector<APInt> values;
+  for (int64_t i = 0; i < count; ++i) {
+    unsigned byte = (unsigned char)packed[i / perByte];
+    APInt v(bits, (byte >> ((i % perByte) * bits)) & ((1u << bits) - 1));
+    values.push_back(v);
+  }
+  auto type = RankedTensorType::get(shape, element);
+  if (auto floatType = dyn_cast<FloatType>(element)) {
+    SmallVector<APFloat> floats;
+    for (const APInt &v : values)
+      floats.push_back(APFloat(floatType.getFloatSemantics(), v));
+    return cast<ElementsAttr>(DenseElementsAttr::get(type, floats));
+  }
+  return cast<ElementsAttr>(DenseElementsAttr::get(type, values));
+}
+
 /// Every other supported type: the data as little-endian bytes, from
 /// raw_data or from the typed field ONNX stores that type in.
 FailureOr<ElementsAttr> Importer::genericTensorToAttr(const pb::TensorProto &tensor,
@@ -449,11 +494,13 @@ FailureOr<ElementsAttr> Importer::genericTensorToAttr(const pb::TensorProto &ten
   Type element = onnxElementType(ctx, tensor.data_type());
   if (!element)
     return emitError(loc) << what << " has element type "
-                          << pb::TensorProto::DataType_Name(
-                                 (pb::TensorProto::DataType)tensor.data_type())
+                          << dataTypeName(tensor.data_type())
                           << ", which is not supported";
   int64_t count = shapeProduct(shape);
-  unsigned bytes = element.getIntOrFloatBitWidth() / 8;
+  unsigned bits = element.getIntOrFloatBitWidth();
+  if (bits < 8)
+    return subByteTensorToAttr(tensor, raw, hasRaw, shape, element, loc);
+  unsigned bytes = bits / 8;
   std::string data;
   if (hasRaw) {
     data = raw;
@@ -499,8 +546,7 @@ Importer::typeOfValueInfo(const pb::ValueInfoProto &info) {
   Type element = onnxElementType(ctx, tensor.elem_type());
   if (!element)
     return emitError(loc) << what << " has element type "
-                          << pb::TensorProto::DataType_Name(
-                                 (pb::TensorProto::DataType)tensor.elem_type())
+                          << dataTypeName(tensor.elem_type())
                           << ", which is not supported";
   if (!tensor.has_shape())
     return emitError(loc) << what << " has no shape";
@@ -648,8 +694,7 @@ LogicalResult Importer::checkDeclaredOutput(const pb::ValueInfoProto &output,
       onnxElementType(ctx, tensor.elem_type()) != type.getElementType())
     return emitError(fileLoc) << "graph output '" << output.name()
                               << "' is declared with element type "
-                              << pb::TensorProto::DataType_Name(
-                                     (pb::TensorProto::DataType)tensor.elem_type())
+                              << dataTypeName(tensor.elem_type())
                               << " but computed as " << type.getElementType();
   if (!tensor.has_shape())
     return success();

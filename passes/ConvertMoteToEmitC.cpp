@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 
+#include "dialects/Utils/ConstantTensor.h"
 #include "dialects/Utils/ShapeHelpers.h"
 
 #include "mlir/Conversion/FuncToEmitC/FuncToEmitC.h"
@@ -26,17 +27,6 @@ using namespace mote;
 namespace {
 
 constexpr int64_t kMaxRank = 6;
-
-/// The C++ spelling of an element type in emitted code.
-std::string cTypeName(Type type) {
-  if (type.isF32()) return "float";
-  if (type.isF64()) return "double";
-  if (type.isF16()) return "mote_f16";
-  if (type.isBF16()) return "mote_bf16";
-  if (type.isInteger(1)) return "bool";
-  auto integer = cast<IntegerType>(type);
-  return (integer.isUnsigned() ? "uint" : "int") + std::to_string(integer.getWidth()) + "_t";
-}
 
 Type elementOf(Value v) { return cast<ShapedType>(v.getType()).getElementType(); }
 
@@ -370,6 +360,9 @@ struct LowerKernel : OpConversionPattern<OpTy> {
                                 ConversionPatternRewriter &rewriter) const override {
     if (op->getNumResults())
       return rewriter.notifyMatchFailure(op, "kernel is not bufferized");
+    for (Value operand : op->getOperands())
+      if (cTypeName(elementOf(operand)).empty())
+        return op->emitError("no kernel handles elements of type ") << elementOf(operand);
     // Convolutions, matrix products and pools are float32 today; integer
     // kernels come with quantization.
     if (needsFloat32(op))
@@ -446,12 +439,19 @@ DenseElementsAttr flatInitialValue(ElementsAttr init, MemRefType type) {
   auto dense = dyn_cast<DenseElementsAttr>(init);
   if (!dense)
     return {};
-  if (element.isF16() || element.isBF16()) {
+  if (StringRef(cTypeName(element)).starts_with("mote_")) { // stored as their bits or values
+    unsigned width = element.getIntOrFloatBitWidth() <= 8 ? 8 : 16;
+    bool isSigned = isa<IntegerType>(element) && !element.isUnsignedInteger();
     SmallVector<APInt> bits;
-    for (APFloat v : dense.getValues<APFloat>())
-      bits.push_back(v.bitcastToAPInt());
-    auto u16 = IntegerType::get(element.getContext(), 16, IntegerType::Unsigned);
-    return DenseElementsAttr::get(RankedTensorType::get({type.getNumElements()}, u16), bits);
+    if (isa<FloatType>(element))
+      for (APFloat v : dense.getValues<APFloat>())
+        bits.push_back(v.bitcastToAPInt().zext(width));
+    else
+      for (APInt v : dense.getValues<APInt>())
+        bits.push_back(isSigned ? v.sext(width) : v.zext(width));
+    auto storage = IntegerType::get(element.getContext(), width,
+                                    isSigned ? IntegerType::Signless : IntegerType::Unsigned);
+    return DenseElementsAttr::get(RankedTensorType::get({type.getNumElements()}, storage), bits);
   }
   return dense.reshape(RankedTensorType::get({type.getNumElements()}, element));
 }
@@ -494,7 +494,7 @@ struct LowerGetGlobal : OpConversionPattern<memref::GetGlobalOp> {
       return failure();
     Type element = op.getType().getElementType();
     std::string text = it->second;
-    if (element.isF16() || element.isBF16()) // stored as uint16_t bits
+    if (StringRef(cTypeName(element)).starts_with("mote_")) // stored as plain integers
       text = "reinterpret_cast<const " + cTypeName(element) + "*>(" + text + ")";
     rewriter.replaceOpWithNewOp<emitc::LiteralOp>(
         op, getTypeConverter()->convertType(op.getType()), text);
@@ -616,8 +616,9 @@ struct ConvertMoteToEmitCPass
     converter.addConversion([](Type type) { return type; });
     converter.addConversion([](MemRefType type) -> Type {
       Type element = type.getElementType();
-      if (element.isF16() || element.isBF16()) // structs: no native half type needed
-        element = emitc::OpaqueType::get(type.getContext(), cTypeName(element));
+      std::string name = cTypeName(element);
+      if (StringRef(name).starts_with("mote_")) // the kernel library's storage structs
+        element = emitc::OpaqueType::get(type.getContext(), name);
       return emitc::PointerType::get(element);
     });
 

@@ -82,7 +82,8 @@ std::optional<UnarySpec> unarySpecOf(Operation *op) {
         return UnarySpec{K::isinf, (double)op.getDetectNegative(),
                          (double)op.getDetectPositive()};
       })
-      .Case<onnx::CastOp, onnx::CastLikeOp>([](Operation *) { return UnarySpec{K::cast}; })
+      .Case([](onnx::CastOp op) { return UnarySpec{K::cast, (double)op.getSaturate()}; })
+      .Case([](onnx::CastLikeOp op) { return UnarySpec{K::cast, (double)op.getSaturate()}; })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -137,8 +137,56 @@ Type onnxElementType(MLIRContext *ctx, int64_t code) {
   case 12: return unsignedInt(32);
   case 13: return unsignedInt(64);
   case 16: return BFloat16Type::get(ctx);
+  case 17: return Float8E4M3FNType::get(ctx);
+  case 18: return Float8E4M3FNUZType::get(ctx);
+  case 19: return Float8E5M2Type::get(ctx);
+  case 20: return Float8E5M2FNUZType::get(ctx);
+  case 21: return unsignedInt(4);
+  case 22: return signedInt(4);
+  case 23: return Float4E2M1FNType::get(ctx);
+  case 25: return unsignedInt(2);
+  case 26: return signedInt(2);
   default: return nullptr;
   }
+}
+
+int onnxDataTypeOf(Type type) {
+  for (int code = 1; code <= 26; ++code)
+    if (Type candidate = onnxElementType(type.getContext(), code); candidate == type)
+      return code;
+  return 0;
+}
+
+std::string cTypeName(Type type) {
+  if (type.isF32()) return "float";
+  if (type.isF64()) return "double";
+  if (type.isF16()) return "mote_f16";
+  if (type.isBF16()) return "mote_bf16";
+  if (isa<Float8E4M3FNType>(type)) return "mote_f8e4m3fn";
+  if (isa<Float8E4M3FNUZType>(type)) return "mote_f8e4m3fnuz";
+  if (isa<Float8E5M2Type>(type)) return "mote_f8e5m2";
+  if (isa<Float8E5M2FNUZType>(type)) return "mote_f8e5m2fnuz";
+  if (isa<Float4E2M1FNType>(type)) return "mote_f4e2m1";
+  auto integer = dyn_cast<IntegerType>(type);
+  if (!integer || integer.isSigned())
+    return "";
+  unsigned width = integer.getWidth();
+  bool isUnsigned = integer.isUnsigned();
+  if (width == 1) return "bool";
+  if (width == 2 || width == 4)
+    return std::string(isUnsigned ? "mote_u" : "mote_i") + std::to_string(width);
+  if (width == 8 || width == 16 || width == 32 || width == 64)
+    return (isUnsigned ? "uint" : "int") + std::to_string(width) + "_t";
+  return "";
+}
+
+std::string publicCTypeName(Type type) {
+  if (type.isF16() || type.isBF16()) return "uint16_t";
+  if (isa<FloatType>(type) && type.getIntOrFloatBitWidth() <= 8) return "uint8_t";
+  auto integer = dyn_cast<IntegerType>(type);
+  if (integer && (integer.getWidth() == 2 || integer.getWidth() == 4))
+    return integer.isUnsigned() ? "uint8_t" : "int8_t";
+  return cTypeName(type);
 }
 
 } // namespace mote

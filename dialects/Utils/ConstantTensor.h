@@ -14,6 +14,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 
 namespace mote {
 
@@ -42,8 +43,18 @@ std::optional<ConstantTensor> readConstant(mlir::Attribute attr,
 mlir::ElementsAttr toAttribute(const ConstantTensor &tensor);
 
 /// The MLIR element type of an ONNX TensorProto.DataType code, or null for
-/// codes Mote does not support (strings, complex, 8-bit and 4-bit floats).
+/// codes Mote does not support (strings, complex, FLOAT8E8M0).
 mlir::Type onnxElementType(mlir::MLIRContext *ctx, int64_t code);
+/// The ONNX code of an element type, 0 if it has none.
+int onnxDataTypeOf(mlir::Type type);
+/// The C++ type the emitted code stores an element type in: a standard
+/// type, or one of the kernel library's structs (mote_f16, mote_f8e4m3fn,
+/// mote_i4, ...) for the 16-bit, 8-bit and 4-bit floats and the sub-byte
+/// integers; empty for a type Mote cannot emit.
+std::string cTypeName(mlir::Type type);
+/// The type the public interface passes such elements as: the struct's
+/// standard-type twin (uint16_t bits for mote_f16, int8_t for mote_i4...).
+std::string publicCTypeName(mlir::Type type);
 
 } // namespace mote
 

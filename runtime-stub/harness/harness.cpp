@@ -61,6 +61,15 @@ static size_t dtype_size(int32_t dtype) {
   case 2: /* UINT8 */
   case 3: /* INT8 */
   case 9: /* BOOL */
+  case 17: /* FLOAT8E4M3FN */
+  case 18: /* FLOAT8E4M3FNUZ */
+  case 19: /* FLOAT8E5M2 */
+  case 20: /* FLOAT8E5M2FNUZ */
+  case 21: /* UINT4, one per byte in memory */
+  case 22: /* INT4 */
+  case 23: /* FLOAT4E2M1 */
+  case 25: /* UINT2 */
+  case 26: /* INT2 */
     return 1;
   case 4:  /* UINT16 */
   case 5:  /* INT16 */
@@ -151,6 +160,29 @@ static uint64_t load_elem(const uint8_t* src, size_t index, size_t size) {
   }
 }
 
+/* Bits per element in a TensorProto: 4-bit and 2-bit types are packed there
+ * (low bits first) but take a byte each in memory. */
+static unsigned packed_bits(int32_t dtype) {
+  switch (dtype) {
+  case 21:
+  case 22:
+  case 23:
+    return 4;
+  case 25:
+  case 26:
+    return 2;
+  default:
+    return 8 * (unsigned)dtype_size(dtype);
+  }
+}
+
+/* Sign-extends a packed INT4/INT2 value to its byte. */
+static uint8_t widen_packed(int32_t dtype, unsigned v) {
+  if (dtype == 22 && (v & 0x8u)) return (uint8_t)(v | 0xf0u);
+  if (dtype == 26 && (v & 0x2u)) return (uint8_t)(v | 0xfcu);
+  return (uint8_t)v;
+}
+
 /* Which typed repeated field holds values of `dtype`, and how each value is encoded:
  * wire type of one unpacked value. Returns 0 for none. */
 static int typed_field(int32_t dtype, int* wire) {
@@ -176,6 +208,10 @@ static int typed_field(int32_t dtype, int* wire) {
   case 9:
   case 10:
   case 16:
+  case 17:
+  case 18:
+  case 19:
+  case 20:
     *wire = WT_VARINT;
     return TP_INT32_DATA;
   default:
@@ -338,6 +374,15 @@ static const char* parse_tensor(const uint8_t* p, const uint8_t* end, const mote
     Reader s;
     uint64_t i;
     if (typed != 0) return "both raw_data and typed data present";
+    if (packed_bits(info->dtype) < 8) {
+      const unsigned bits = packed_bits(info->dtype), per_byte = 8 / bits;
+      if (raw_len != (want + per_byte - 1) / per_byte) return "raw_data has the wrong size";
+      for (i = 0; i < want; ++i) {
+        const unsigned v = (raw[i / per_byte] >> ((i % per_byte) * bits)) & ((1u << bits) - 1);
+        dst[i] = widen_packed(info->dtype, v);
+      }
+      return NULL;
+    }
     if (raw_len != want * esize) {
       snprintf(msg, msg_size, "raw_data has %llu bytes, expected %llu", (unsigned long long)raw_len,
                (unsigned long long)(want * esize));
@@ -392,6 +437,21 @@ static const char* write_tensor(const char* path, const mote_io_info* info, cons
     fwrite(info->name, 1, len, f);
   }
   put_key(f, TP_RAW_DATA, WT_LEN);
+  if (packed_bits(info->dtype) < 8) { /* pack, low bits first */
+    const unsigned bits = packed_bits(info->dtype), per_byte = 8 / bits;
+    put_varint(f, (count + per_byte - 1) / per_byte);
+    for (i = 0; i < count; i += per_byte) {
+      unsigned byte = 0, k;
+      for (k = 0; k < per_byte && i + k < count; ++k)
+        byte |= (src[i + k] & ((1u << bits) - 1)) << (k * bits);
+      fputc((int)byte, f);
+    }
+    if (ferror(f)) {
+      fclose(f);
+      return "write error";
+    }
+    return fclose(f) == 0 ? NULL : "write error";
+  }
   put_varint(f, count * esize);
   for (i = 0; i < count; ++i) {
     const uint64_t bits = load_elem(src, (size_t)i, esize);

@@ -118,6 +118,7 @@ MOTE_MAYBE_UNUSED static inline void mote_tap_range(int64_t start, int64_t step,
 #ifdef __cplusplus
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 /* ------------------------------------------------------------------------------
  * Any-dtype support (C++ only): the kernels of elementwise.h, movement.h and
@@ -187,10 +188,120 @@ MOTE_MAYBE_UNUSED static inline uint16_t mote_f32_to_bf16(float f) {
   return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 
+/* 8-bit and 4-bit floats (ONNX FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2,
+ * FLOAT8E5M2FNUZ, FLOAT4E2M1) are storage types too, one per byte. */
+struct mote_f8e4m3fn {
+  uint8_t bits;
+};
+struct mote_f8e4m3fnuz {
+  uint8_t bits;
+};
+struct mote_f8e5m2 {
+  uint8_t bits;
+};
+struct mote_f8e5m2fnuz {
+  uint8_t bits;
+};
+struct mote_f4e2m1 {
+  uint8_t bits;
+};
+
+/* A minifloat format: exponent and mantissa bits, bias, and its specials:
+ * IEEE-like (inf and NaNs at the top exponent), "fn" (no inf; all ones is
+ * NaN), "fnuz" (no inf, no -0; 0x80 is the one NaN) or none (FLOAT4E2M1). */
+enum { MOTE_MF_IEEE, MOTE_MF_FN, MOTE_MF_FNUZ, MOTE_MF_NONE };
+struct mote_minifloat {
+  int32_t ebits, mbits, bias, kind;
+};
+
+MOTE_MAYBE_UNUSED static inline float mote_minifloat_decode(uint32_t code, mote_minifloat f) {
+  const uint32_t top = (uint32_t)1 << (f.ebits + f.mbits);
+  const uint32_t emax = ((uint32_t)1 << f.ebits) - 1, mmax = ((uint32_t)1 << f.mbits) - 1;
+  const uint32_t e = (code >> f.mbits) & emax, m = code & mmax;
+  const bool negative = (code & top) != 0;
+  if (f.kind == MOTE_MF_FNUZ && code == top) return NAN;
+  if (f.kind == MOTE_MF_FN && e == emax && m == mmax) return NAN;
+  if (f.kind == MOTE_MF_IEEE && e == emax) return m ? NAN : (negative ? -INFINITY : INFINITY);
+  const float v = e == 0 ? ldexpf((float)m, 1 - f.bias - f.mbits)
+                         : ldexpf((float)(m + mmax + 1), (int)e - f.bias - f.mbits);
+  return negative ? -v : v;
+}
+
+/* Rounds to the nearest value of the format, ties to even; out of range
+ * saturates to the largest finite value, or (saturate == 0) becomes inf where
+ * the format has one and NaN otherwise, as ONNX Cast defines. */
+MOTE_MAYBE_UNUSED static inline uint8_t mote_minifloat_encode(float x, mote_minifloat f,
+                                                             bool saturate) {
+  const uint32_t top = (uint32_t)1 << (f.ebits + f.mbits);
+  const uint32_t nan = f.kind == MOTE_MF_FNUZ ? top : (f.kind == MOTE_MF_NONE ? 0 : top - 1);
+  /* the largest finite code: below the specials */
+  uint32_t maxcode = top - 1;
+  if (f.kind == MOTE_MF_IEEE) maxcode = top - 1 - (((uint32_t)1 << f.mbits));
+  if (f.kind == MOTE_MF_FN) maxcode = top - 2;
+  const uint32_t sign = (x < 0.0f || (x == 0.0f && signbit(x))) ? top : 0;
+  if (x != x) return (uint8_t)(f.kind == MOTE_MF_FNUZ ? nan : (nan | sign));
+  const float a = fabsf(x);
+  const float maxval = mote_minifloat_decode(maxcode, f);
+  const float ulp = maxval - mote_minifloat_decode(maxcode - 1, f);
+  uint32_t code;
+  if (a > maxval + ulp / 2 || (a == maxval + ulp / 2 && (maxcode & 1u)) || a == INFINITY) {
+    if (saturate || f.kind == MOTE_MF_NONE) {
+      code = maxcode;
+    } else if (f.kind == MOTE_MF_IEEE) {
+      code = maxcode + 1; /* inf */
+    } else {
+      return (uint8_t)(f.kind == MOTE_MF_FNUZ ? nan : (nan | sign));
+    }
+  } else {
+    /* the positive codes are ordered like their values: binary search */
+    uint32_t lo = 0, hi = maxcode;
+    while (lo < hi) {
+      const uint32_t mid = (lo + hi + 1) / 2;
+      if (mote_minifloat_decode(mid, f) <= a) lo = mid; else hi = mid - 1;
+    }
+    code = lo;
+    if (code < maxcode) {
+      const float below = mote_minifloat_decode(code, f), above = mote_minifloat_decode(code + 1, f);
+      if (a - below > above - a || (a - below == above - a && (code & 1u))) ++code;
+    }
+  }
+  if (code == 0 && f.kind == MOTE_MF_FNUZ) return 0; /* no negative zero */
+  return (uint8_t)(code | sign);
+}
+
+static const mote_minifloat mote_e4m3fn = {4, 3, 7, MOTE_MF_FN};
+static const mote_minifloat mote_e4m3fnuz = {4, 3, 8, MOTE_MF_FNUZ};
+static const mote_minifloat mote_e5m2 = {5, 2, 15, MOTE_MF_IEEE};
+static const mote_minifloat mote_e5m2fnuz = {5, 2, 16, MOTE_MF_FNUZ};
+static const mote_minifloat mote_e2m1 = {2, 1, 1, MOTE_MF_NONE};
+
+/* Integers of 4 and 2 bits (ONNX INT4, UINT4, INT2, UINT2), one per byte. */
+struct mote_i4 {
+  int8_t v;
+};
+struct mote_u4 {
+  uint8_t v;
+};
+struct mote_i2 {
+  int8_t v;
+};
+struct mote_u2 {
+  uint8_t v;
+};
+
 /* The type a kernel computes in: float for the 16-bit floats, else the type. */
 template <class T> struct mote_compute { typedef T type; };
 template <> struct mote_compute<mote_f16> { typedef float type; };
 template <> struct mote_compute<mote_bf16> { typedef float type; };
+template <> struct mote_compute<mote_f8e4m3fn> { typedef float type; };
+template <> struct mote_compute<mote_f8e4m3fnuz> { typedef float type; };
+template <> struct mote_compute<mote_f8e5m2> { typedef float type; };
+template <> struct mote_compute<mote_f8e5m2fnuz> { typedef float type; };
+template <> struct mote_compute<mote_f4e2m1> { typedef float type; };
+template <> struct mote_compute<mote_i4> { typedef int8_t type; };
+template <> struct mote_compute<mote_u4> { typedef uint8_t type; };
+template <> struct mote_compute<mote_i2> { typedef int8_t type; };
+template <> struct mote_compute<mote_u2> { typedef uint8_t type; };
 /* bool computes as a byte, so that one integer code path serves it. */
 template <> struct mote_compute<bool> { typedef uint8_t type; };
 
@@ -210,6 +321,24 @@ template <>
 MOTE_MAYBE_UNUSED inline float mote_load<mote_bf16>(const mote_bf16& v) {
   return mote_bf16_to_f32(v.bits);
 }
+
+#define MOTE_MINIFLOAT_LOAD(T, FORMAT)                                                      \
+  template <> MOTE_MAYBE_UNUSED inline float mote_load<T>(const T& v) {                     \
+    return mote_minifloat_decode(v.bits, FORMAT);                                           \
+  }
+MOTE_MINIFLOAT_LOAD(mote_f8e4m3fn, mote_e4m3fn)
+MOTE_MINIFLOAT_LOAD(mote_f8e4m3fnuz, mote_e4m3fnuz)
+MOTE_MINIFLOAT_LOAD(mote_f8e5m2, mote_e5m2)
+MOTE_MINIFLOAT_LOAD(mote_f8e5m2fnuz, mote_e5m2fnuz)
+MOTE_MINIFLOAT_LOAD(mote_f4e2m1, mote_e2m1)
+#undef MOTE_MINIFLOAT_LOAD
+#define MOTE_SMALL_INT_LOAD(T, C)                                                           \
+  template <> MOTE_MAYBE_UNUSED inline C mote_load<T>(const T& v) { return v.v; }
+MOTE_SMALL_INT_LOAD(mote_i4, int8_t)
+MOTE_SMALL_INT_LOAD(mote_u4, uint8_t)
+MOTE_SMALL_INT_LOAD(mote_i2, int8_t)
+MOTE_SMALL_INT_LOAD(mote_u2, uint8_t)
+#undef MOTE_SMALL_INT_LOAD
 
 /* Conversion to T as ONNX Cast defines it where C++ leaves it undefined: a
  * float out of an integer type's range saturates, NaN becomes 0. */
@@ -250,8 +379,55 @@ template <> struct mote_convert<mote_bf16> {
   }
 };
 
+#define MOTE_MINIFLOAT_CONVERT(T, FORMAT)                                                   \
+  template <> struct mote_convert<T> {                                                      \
+    template <class S> static T from(S v, bool saturate = true) {                           \
+      T h;                                                                                  \
+      h.bits = mote_minifloat_encode((float)v, FORMAT, saturate);                           \
+      return h;                                                                             \
+    }                                                                                       \
+  };
+MOTE_MINIFLOAT_CONVERT(mote_f8e4m3fn, mote_e4m3fn)
+MOTE_MINIFLOAT_CONVERT(mote_f8e4m3fnuz, mote_e4m3fnuz)
+MOTE_MINIFLOAT_CONVERT(mote_f8e5m2, mote_e5m2)
+MOTE_MINIFLOAT_CONVERT(mote_f8e5m2fnuz, mote_e5m2fnuz)
+MOTE_MINIFLOAT_CONVERT(mote_f4e2m1, mote_e2m1)
+#undef MOTE_MINIFLOAT_CONVERT
+
+/* To 4- and 2-bit integers: rounded half to even, then wrapped to the
+ * width (the low bits kept, as ONNX Cast does). */
+#define MOTE_SMALL_INT_CONVERT(T, BITS, SIGNED)                                             \
+  template <> struct mote_convert<T> {                                                      \
+    template <class S> static T from(S v) {                                                 \
+      const double d = v != v ? 0.0 : nearbyint((double)v);                                \
+      const double span = (double)(1 << (BITS));                                            \
+      double w = fmod(d, span);                                                             \
+      if (w < 0) w += span;                                                                 \
+      if ((SIGNED) && w >= span / 2) w -= span;                                             \
+      T r;                                                                                  \
+      r.v = (int)w;                                                                         \
+      return r;                                                                             \
+    }                                                                                       \
+  };
+MOTE_SMALL_INT_CONVERT(mote_i4, 4, 1)
+MOTE_SMALL_INT_CONVERT(mote_u4, 4, 0)
+MOTE_SMALL_INT_CONVERT(mote_i2, 2, 1)
+MOTE_SMALL_INT_CONVERT(mote_u2, 2, 0)
+#undef MOTE_SMALL_INT_CONVERT
+
 template <class T, class S> MOTE_MAYBE_UNUSED static inline void mote_store(T* p, S v) {
   *p = mote_convert<T>::from(v);
+}
+
+/* A Cast's store: `saturate` matters for the 8-bit floats only. */
+template <class T, class S>
+MOTE_MAYBE_UNUSED static inline void mote_cast_store(T* p, S v, bool saturate) {
+  if constexpr (std::is_same<decltype(mote_convert<T>::from(v)), T>::value &&
+                (std::is_same<T, mote_f8e4m3fn>::value || std::is_same<T, mote_f8e4m3fnuz>::value ||
+                 std::is_same<T, mote_f8e5m2>::value || std::is_same<T, mote_f8e5m2fnuz>::value))
+    *p = mote_convert<T>::from(v, saturate);
+  else
+    mote_store(p, v);
 }
 
 /* A shape or a stride list of up to 8 dims, passed by value: the emitted code

@@ -101,6 +101,10 @@ template <class TI, class TO>
 MOTE_MAYBE_UNUSED static inline void mote_unary(const TI* x, TO* y, int64_t n, int32_t op,
                                                double p0, double p1) {
   typedef typename mote_compute<TI>::type C;
+  if (op == MOTE_U_CAST) { /* p0: Cast's saturate flag */
+    for (int64_t i = 0; i < n; ++i) mote_cast_store(y + i, mote_load(x[i]), p0 != 0.0);
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) mote_store(y + i, mote_unary_op<C>(mote_load(x[i]), op, p0, p1));
 }
 

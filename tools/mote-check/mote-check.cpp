@@ -399,6 +399,27 @@ struct Tensor {
   std::vector<double> values;
 };
 
+/// The value of an 8-bit or 4-bit float code of ONNX type `dtype`.
+double minifloatValue(int dtype, unsigned code) {
+  struct Format { int ebits, mbits, bias; bool fnuz, fn, ieee; };
+  Format f = dtype == 17   ? Format{4, 3, 7, false, true, false}
+             : dtype == 18 ? Format{4, 3, 8, true, false, false}
+             : dtype == 19 ? Format{5, 2, 15, false, false, true}
+             : dtype == 20 ? Format{5, 2, 16, true, false, false}
+                           : Format{2, 1, 1, false, false, false}; // FLOAT4E2M1
+  unsigned top = 1u << (f.ebits + f.mbits), emax = (1u << f.ebits) - 1,
+           mmax = (1u << f.mbits) - 1;
+  unsigned e = (code >> f.mbits) & emax, m = code & mmax;
+  bool negative = code & top;
+  if ((f.fnuz && code == top) || (f.fn && e == emax && m == mmax) || (f.ieee && e == emax && m))
+    return NAN;
+  if (f.ieee && e == emax)
+    return negative ? -INFINITY : INFINITY;
+  double v = e == 0 ? std::ldexp((double)m, 1 - f.bias - f.mbits)
+                    : std::ldexp((double)(m + mmax + 1), (int)e - f.bias - f.mbits);
+  return negative ? -v : v;
+}
+
 bool loadTensor(StringRef path, Tensor &t, std::string &err) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> buf = MemoryBuffer::getFile(path);
   if (!buf) {
@@ -425,6 +446,29 @@ bool loadTensor(StringRef path, Tensor &t, std::string &err) {
 
   const std::string &raw = tp.raw_data();
   const bool hasRaw = tp.has_raw_data();
+  // 4-bit and 2-bit types: packed low bits first in raw_data or int32_data.
+  auto unpackSubByte = [&]() {
+    unsigned bits = (t.dtype == 25 || t.dtype == 26) ? 2 : 4, perByte = 8 / bits;
+    std::string packed = raw;
+    if (!hasRaw)
+      for (int32_t v : tp.int32_data())
+        packed.push_back(static_cast<char>(v));
+    if (packed.size() != (count + perByte - 1) / perByte) {
+      err = "packed data has " + std::to_string(packed.size()) + " bytes for " +
+            std::to_string(count) + " elements";
+      return false;
+    }
+    for (uint64_t i = 0; i < count; ++i) {
+      unsigned v = (static_cast<uint8_t>(packed[i / perByte]) >> ((i % perByte) * bits)) &
+                   ((1u << bits) - 1);
+      bool isSigned = t.dtype == 22 || t.dtype == 26;
+      if (t.dtype == 23)
+        t.values.push_back(minifloatValue(23, v));
+      else
+        t.values.push_back(isSigned && (v >> (bits - 1)) ? (double)v - (1 << bits) : (double)v);
+    }
+    return true;
+  };
   auto fromRaw = [&](size_t size, auto convert) {
     if (raw.size() != count * size) {
       err = "raw_data has " + std::to_string(raw.size()) + " bytes, expected " +
@@ -512,6 +556,21 @@ bool loadTensor(StringRef path, Tensor &t, std::string &err) {
     break;
   case onnx::TensorProto::FLOAT16:
     ok = hasRaw ? fromRaw(2, asHalf) : fromBitsField(tp.int32_data(), asHalf);
+    break;
+  case 17: // FLOAT8E4M3FN .. FLOAT8E5M2FNUZ: newer than this onnx package's enum
+  case 18:
+  case 19:
+  case 20: {
+    auto decode = [&](uint64_t bits) { return minifloatValue(t.dtype, (unsigned)bits); };
+    ok = hasRaw ? fromRaw(1, decode) : fromBitsField(tp.int32_data(), decode);
+    break;
+  }
+  case 21: // UINT4, INT4, FLOAT4E2M1, UINT2, INT2: packed, low bits first
+  case 22:
+  case 23:
+  case 25:
+  case 26:
+    ok = unpackSubByte();
     break;
   case onnx::TensorProto::BFLOAT16:
     ok = hasRaw ? fromRaw(2, asBFloat16) : fromBitsField(tp.int32_data(), asBFloat16);
