@@ -205,6 +205,19 @@ const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
       {"Gather", {{"axis", K::Int}}},
       {"ArgMax", {{"axis", K::Int}, {"keepdims", K::Int}, {"select_last_index", K::Int}}},
       {"ArgMin", {{"axis", K::Int}, {"keepdims", K::Int}, {"select_last_index", K::Int}}},
+      // Softmax family and normalizations (ops-norm).
+      {"LogSoftmax", {{"axis", K::SignedInt}}},
+      {"Hardmax", {{"axis", K::SignedInt}}},
+      {"LayerNormalization",
+       {{"axis", K::SignedInt}, {"epsilon", K::Float}, {"stash_type", K::Int}}},
+      {"RMSNormalization",
+       {{"axis", K::SignedInt}, {"epsilon", K::Float}, {"stash_type", K::Int}}},
+      {"InstanceNormalization", {{"epsilon", K::Float}}},
+      {"GroupNormalization",
+       {{"num_groups", K::Int}, {"epsilon", K::Float}, {"stash_type", K::Int}}},
+      {"LpNormalization", {{"axis", K::SignedInt}, {"p", K::Int}}},
+      {"MeanVarianceNormalization", {{"axes", K::Ints}}},
+      {"LRN", {{"size", K::Int}, {"alpha", K::Float}, {"beta", K::Float}, {"bias", K::Float}}},
   };
     // Ops with no attributes, and the reductions, which share theirs.
     for (const char *op : kAttributeFreeOps)
@@ -907,6 +920,16 @@ const llvm::StringMap<Signature> &signatureTable() {
       {"Gather", {2, 2, {}}},
       {"ArgMax", {1, 1, {}}},
       {"ArgMin", {1, 1, {}}},
+      // Softmax family and normalizations (ops-norm).
+      {"LogSoftmax", {1, 1, {}}},
+      {"Hardmax", {1, 1, {}}},
+      {"LayerNormalization", {2, 3, {}}},
+      {"RMSNormalization", {2, 2, {}}},
+      {"InstanceNormalization", {3, 3, {}}},
+      {"GroupNormalization", {3, 3, {"num_groups"}}},
+      {"LpNormalization", {1, 1, {}}},
+      {"MeanVarianceNormalization", {1, 1, {}}},
+      {"LRN", {1, 1, {"size"}}},
     };
     for (const char *op : kUnaryOps)
       table[op] = {1, 1, {}};
@@ -1048,6 +1071,16 @@ const llvm::StringMap<OpBuildFn> &builderTable() {
       {"Gather", buildOp<onnx::GatherOp>},
       {"ArgMax", buildOp<onnx::ArgMaxOp>},
       {"ArgMin", buildOp<onnx::ArgMinOp>},
+      // Softmax family and normalizations (ops-norm).
+      {"LogSoftmax", buildOp<onnx::LogSoftmaxOp>},
+      {"Hardmax", buildOp<onnx::HardmaxOp>},
+      {"LayerNormalization", buildOp<onnx::LayerNormalizationOp>},
+      {"RMSNormalization", buildOp<onnx::RMSNormalizationOp>},
+      {"InstanceNormalization", buildOp<onnx::InstanceNormalizationOp>},
+      {"GroupNormalization", buildOp<onnx::GroupNormalizationOp>},
+      {"LpNormalization", buildOp<onnx::LpNormalizationOp>},
+      {"MeanVarianceNormalization", buildOp<onnx::MeanVarianceNormalizationOp>},
+      {"LRN", buildOp<onnx::LRNOp>},
   };
   return table;
 }
@@ -1170,7 +1203,8 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   auto attrs = convertAttributes(node, builder, loc);
   if (failed(attrs))
     return failure();
-  if (failed(onlyFirstOutputUsed(node, loc)))
+  // LayerNormalization's Mean and InvStdDev are results of its op.
+  if (opType != "LayerNormalization" && failed(onlyFirstOutputUsed(node, loc)))
     return failure();
 
   // Older opsets: attributes that later became inputs, and semantics that
@@ -1253,7 +1287,7 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     if (const auto *s = findAttr(node, "spatial"); s && s->i() != 1)
       return emitError(loc) << "non-spatial BatchNormalization is not supported";
   }
-  if (opType == "Conv" || opType == "Gemm") {
+  if (opType == "Conv" || opType == "Gemm" || opType == "LayerNormalization") {
     // An omitted optional bias is simply absent.
     while (!operands.empty() && !operands.back())
       operands.pop_back();
@@ -1261,8 +1295,10 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   if (llvm::is_contained(operands, Value()))
     return emitError(loc) << "an input that is required is missing";
 
-  // Before opset 13, Softmax flattened the input to 2-d around the axis.
-  if (opType == "Softmax" && opset < 13) {
+  // Before opset 13, Softmax, LogSoftmax and Hardmax flattened the input to
+  // 2-d around the axis.
+  if ((opType == "Softmax" || opType == "LogSoftmax" || opType == "Hardmax") &&
+      opset < 13) {
     if (failed(checkSignature(opType, operands.size(), *attrs, loc)))
       return failure();
     auto inputType = cast<RankedTensorType>(operand(0).getType());
@@ -1275,7 +1311,7 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
                          loc);
     if (failed(flat))
       return failure();
-    auto softmax = createOp("Softmax", {(*flat)->getResult(0)},
+    auto softmax = createOp(opType, {(*flat)->getResult(0)},
                             {builder.getNamedAttr("axis", builder.getIntegerAttr(signedI64, 1))},
                             loc);
     if (failed(softmax))
@@ -1295,6 +1331,8 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     suggestFreezing(operands, loc);
     return failure();
   }
+  if ((*op)->getNumResults() > 1) // LayerNormalization: never folded
+    return bind(node, SmallVector<Value>((*op)->getResults()), loc);
   return bind(node, {foldIfConstant(*op)}, loc);
 }
 

@@ -287,12 +287,51 @@ LogicalResult describe(PoolOp op, ValueRange v, KernelCall &call) {
 }
 
 LogicalResult describe(SoftmaxOp op, ValueRange v, KernelCall &call) {
-  call.kernel("mote_softmax_f32", "softmax.h");
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   int64_t axis = op.getAxis();
-  call.buffer(v[0]).buffer(v[1])
-      .i32s({shapeProduct(x.take_front(axis)), x[axis],
-             shapeProduct(x.drop_front(axis + 1))});
+  SmallVector<int64_t> sizes = {shapeProduct(x.take_front(axis)), x[axis],
+                                shapeProduct(x.drop_front(axis + 1))};
+  Type element = elementOf(op.getInput());
+  if (!isa<FloatType>(element))
+    return op->emitError("softmax needs a float element type, not ") << element;
+  if (op.getKind() != SoftmaxKind::softmax || !element.isF32()) {
+    call.kernel("mote_softmax_any", "normalize.h").typeArg(element)
+        .buffer(v[0]).buffer(v[1]).i32(static_cast<int64_t>(op.getKind()));
+    for (int64_t size : sizes)
+      call.i64(size);
+    return success();
+  }
+  call.kernel("mote_softmax_f32", "softmax.h");
+  call.buffer(v[0]).buffer(v[1]).i32s(sizes);
+  return success();
+}
+
+LogicalResult describe(NormalizeOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  SmallVector<int64_t> reduced(x.size(), 0);
+  for (int64_t axis : op.getAxes())
+    reduced[axis] = 1;
+  ValueRange params = v.slice(1, op.getParams().size());
+  auto strides = [&](size_t i) {
+    return i < params.size() ? broadcastStrides(shapeOf(op.getParams()[i]), x)
+                             : SmallVector<int64_t>(x.size(), 0);
+  };
+  call.kernel("mote_normalize", "normalize.h").typeArg(elementOf(op.getInput()))
+      .typeArg(elementOf(op.getOut())).buffer(v[0])
+      .optionalBuffer(params.size() > 0 ? params[0] : Value())
+      .optionalBuffer(params.size() > 1 ? params[1] : Value())
+      .buffer(v.back()).i32(static_cast<int64_t>(op.getKind()))
+      .i32(static_cast<int64_t>(op.getStat())).dims(x).dims(reduced)
+      .dims(strides(0)).dims(strides(1)).f64(op.getEpsilon().convertToDouble());
+  return success();
+}
+
+LogicalResult describe(LRNOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  call.kernel("mote_lrn", "normalize.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[1]).i64(x[0]).i64(x[1]).i64(shapeProduct(x.drop_front(2)))
+      .i64(op.getSize()).f64(op.getAlpha().convertToDouble())
+      .f64(op.getBeta().convertToDouble()).f64(op.getBias().convertToDouble());
   return success();
 }
 
@@ -343,7 +382,7 @@ LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
 
 /// The kernels written for float32 only (the any-dtype ones check nothing).
 bool needsFloat32(Operation *op) {
-  return isa<Conv2DOp, Conv2DInPlaceOp, GemmOp, MatMulOp, ActivationOp, PoolOp, SoftmaxOp,
+  return isa<Conv2DOp, Conv2DInPlaceOp, GemmOp, MatMulOp, ActivationOp, PoolOp,
              TransposeOp, PadOp>(op);
 }
 
@@ -631,6 +670,8 @@ struct ConvertMoteToEmitCPass
                  LowerKernel<PadOp>, LowerKernel<ReduceOp>, LowerKernel<UnaryOp>,
                  LowerKernel<WhereOp>, LowerKernel<StridedCopyOp>, LowerKernel<GatherOp>,
                  LowerKernel<ArgReduceOp>>(converter, ctx, files);
+    // Normalizations (ops-norm).
+    patterns.add<LowerKernel<NormalizeOp>, LowerKernel<LRNOp>>(converter, ctx, files);
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,

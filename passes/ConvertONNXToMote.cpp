@@ -385,20 +385,6 @@ struct LowerGlobalAveragePool : LoweringPattern<onnx::GlobalAveragePoolOp> {
   }
 };
 
-struct LowerSoftmax : LoweringPattern<onnx::SoftmaxOp> {
-  using LoweringPattern::LoweringPattern;
-  LogicalResult matchAndRewrite(onnx::SoftmaxOp op, OpAdaptor adaptor,
-                                ConversionPatternRewriter &rewriter) const override {
-    auto type = tensorType(op.getOutput());
-    int64_t axis = *normalizeAxis(op.getAxis(), type.getRank());
-    auto softmax = mote::SoftmaxOp::create(
-        rewriter, op.getLoc(), TypeRange{type}, adaptor.getInput(),
-        emptyLike(rewriter, op.getLoc(), type), rewriter.getI64IntegerAttr(axis));
-    rewriter.replaceOp(op, softmax->getResult(0));
-    return success();
-  }
-};
-
 //===----------------------------------------------------------------------===//
 // Data movement
 //===----------------------------------------------------------------------===//
@@ -508,12 +494,13 @@ struct ConvertONNXToMotePass
                  LowerHardSigmoid, LowerClip, LowerConv, LowerGemm, LowerMatMul,
                  LowerBatchNorm, LowerPool<onnx::MaxPoolOp, PoolKind::max>,
                  LowerPool<onnx::AveragePoolOp, PoolKind::avg>,
-                 LowerGlobalAveragePool, LowerSoftmax,
+                 LowerGlobalAveragePool,
                  LowerToView<onnx::ReshapeOp>, LowerToView<onnx::FlattenOp>,
                  LowerToView<onnx::SqueezeOp>, LowerToView<onnx::UnsqueezeOp>,
                  LowerTranspose, LowerConcat, LowerPad>(ctx, diags);
     populateElementwiseLowerings(patterns, diags);
     populateDataMovementLowerings(patterns, diags);
+    populateNormalizationLowerings(patterns, diags);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<onnx::ONNXDialect>();
     target.addLegalDialect<MoteDialect, arith::ArithDialect, tensor::TensorDialect,

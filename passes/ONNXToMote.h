@@ -61,6 +61,8 @@ void addLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags) {
 void populateElementwiseLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 /// Expand, Slice, Tile, Gather.
 void populateDataMovementLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+/// Softmax, LogSoftmax, Hardmax and the normalizations (LowerNormalization.cpp).
+void populateNormalizationLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 
 } // namespace mote::lowering
 

@@ -65,5 +65,7 @@ void mote::registerBufferizableOpInterfaceExternalModels(
     attachAll<Conv2DOp, GemmOp, MatMulOp, BinaryOp, ActivationOp, UnaryOp, WhereOp,
               StridedCopyOp, GatherOp, ArgReduceOp, PoolOp,
               SoftmaxOp, TransposeOp, ConcatOp, PadOp, ReduceOp>(ctx);
+    // Normalizations (ops-norm).
+    attachAll<NormalizeOp, LRNOp>(ctx);
   });
 }

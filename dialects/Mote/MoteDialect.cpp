@@ -429,5 +429,57 @@ LogicalResult ArgReduceOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Normalizations (ops-norm)
+//===----------------------------------------------------------------------===//
+
+LogicalResult NormalizeOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  ArrayRef<int64_t> axes = getAxes();
+  if (x.size() > 8)
+    return emitOpError("rank above 8 is not supported");
+  if (axes.empty())
+    return emitOpError("needs at least one axis");
+  for (auto [i, a] : llvm::enumerate(axes))
+    if (a < 0 || a >= (int64_t)x.size() || (i > 0 && axes[i - 1] >= a))
+      return emitOpError("axes must be sorted, unique and within the rank");
+  if (getParams().size() > 2)
+    return emitOpError("takes at most a scale and a bias");
+  Type element = getElementTypeOrSelf(getInput().getType());
+  for (Value p : getParams()) {
+    ArrayRef<int64_t> s = shapeOf(p);
+    if (getElementTypeOrSelf(p.getType()) != element)
+      return emitOpError("scale and bias must have the input's element type");
+    auto b = broadcastShapes(x, s);
+    if (s.size() != x.size() || !b || *b != x)
+      return emitOpError("scale and bias must have the input's rank and broadcast to it");
+  }
+  if (getStat() == NormalizeStat::normalized) {
+    if (y != x || getElementTypeOrSelf(getOut().getType()) != element)
+      return emitOpError("destination must have the input's type");
+    return success();
+  }
+  if (getKind() != NormalizeKind::standardize || !getParams().empty())
+    return emitOpError("statistics are those of standardize, without scale and bias");
+  SmallVector<int64_t> stats(x);
+  for (int64_t a : axes)
+    stats[a] = 1;
+  if (y != ArrayRef<int64_t>(stats))
+    return emitOpError("a statistic's destination is the input with the axes set to 1");
+  return success();
+}
+
+LogicalResult LRNOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  if (shapeOf(getInput()).size() < 2 || shapeOf(getInput()) != shapeOf(getOut()))
+    return emitOpError("input and destination must be [N, C, ...] of one shape");
+  if (getSize() < 1)
+    return emitOpError("size must be positive");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "dialects/Mote/MoteOps.cpp.inc"

@@ -146,9 +146,23 @@ def Mote_PoolOp : Mote_KernelOp<"pool"> {
       BoolAttr:$count_include_pad);
 }
 
+def Mote_SoftmaxKind : I32EnumAttr<"SoftmaxKind",
+    "what mote.softmax computes along its axis (the value is the kernel ABI code)", [
+  I32EnumAttrCase<"softmax", 0>, I32EnumAttrCase<"log_softmax", 1>,
+  I32EnumAttrCase<"hardmax", 2>]> {
+  let cppNamespace = "::mote";
+  let genSpecializedAttr = 0;
+}
+def Mote_SoftmaxKindAttr : EnumAttr<Mote_Dialect, Mote_SoftmaxKind, "softmax_kind">;
+
 def Mote_SoftmaxOp : Mote_KernelOp<"softmax"> {
-  let summary = "softmax along one (non-negative) axis";
-  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis);
+  let summary = "softmax, log-softmax or hardmax along one (non-negative) axis";
+  let description = [{
+    Any float element type (16-bit floats compute in float32). Hardmax writes
+    1 at the first maximum along the axis and 0 elsewhere.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis,
+      DefaultValuedAttr<Mote_SoftmaxKindAttr, "::mote::SoftmaxKind::softmax">:$kind);
 }
 
 def Mote_TransposeOp : Mote_KernelOp<"transpose"> {
@@ -194,6 +208,60 @@ def Mote_ArenaSliceOp : Op<Mote_Dialect, "arena_slice", [Pure]> {
   let results = (outs AnyStaticShapeMemRef:$result);
   let assemblyFormat =
       "($base^ `:` type($base) `,`)? $offset attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Normalizations (ops-norm)
+//===----------------------------------------------------------------------===//
+
+def Mote_NormalizeKind : I32EnumAttr<"NormalizeKind",
+    "how mote.normalize scales each group (the value is the kernel ABI code)", [
+  I32EnumAttrCase<"standardize", 0>, I32EnumAttrCase<"rms", 1>,
+  I32EnumAttrCase<"mvn", 2>, I32EnumAttrCase<"l1", 3>, I32EnumAttrCase<"l2", 4>]> {
+  let cppNamespace = "::mote";
+  let genSpecializedAttr = 0;
+}
+def Mote_NormalizeKindAttr : EnumAttr<Mote_Dialect, Mote_NormalizeKind, "normalize">;
+
+def Mote_NormalizeStat : I32EnumAttr<"NormalizeStat",
+    "what mote.normalize writes (the value is the kernel ABI code)", [
+  I32EnumAttrCase<"normalized", 0>, I32EnumAttrCase<"mean", 1>,
+  I32EnumAttrCase<"inv_std_dev", 2>]> {
+  let cppNamespace = "::mote";
+  let genSpecializedAttr = 0;
+}
+def Mote_NormalizeStatAttr : EnumAttr<Mote_Dialect, Mote_NormalizeStat, "normalize_stat">;
+
+def Mote_NormalizeOp : Mote_KernelOp<"normalize"> {
+  let summary = "normalize groups of elements, then scale and shift";
+  let description = [{
+    A group is the set of elements that differ only in the dims listed in
+    `axes` (sorted). Each is normalized by its statistics, by `kind`:
+
+    - standardize: (x - mean) / sqrt(var + epsilon)  (Layer, Instance, Group)
+    - rms:         x / sqrt(mean(x^2) + epsilon)     (RMSNormalization)
+    - mvn:         (x - mean) / (sqrt(var) + epsilon) (MeanVarianceNormalization)
+    - l1, l2:      x / sum|x|, x / sqrt(sum x^2); a zero norm leaves x (LpNormalization)
+
+    then multiplied by `params[0]` (scale) and shifted by `params[1]` (bias)
+    if given; each has the input's rank and broadcasts to it. With `stat` =
+    mean or inv_std_dev the destination holds that statistic of each group
+    instead (the input's shape with the axes set to 1; its element type may
+    differ from the input's), as LayerNormalization's extra outputs.
+  }];
+  let arguments = (ins AnyShaped:$input, Variadic<AnyShaped>:$params, AnyShaped:$out,
+      Mote_NormalizeKindAttr:$kind, DenseI64ArrayAttr:$axes, F64Attr:$epsilon,
+      DefaultValuedAttr<Mote_NormalizeStatAttr, "::mote::NormalizeStat::normalized">:$stat);
+}
+
+def Mote_LRNOp : Mote_KernelOp<"lrn"> {
+  let summary = "local response normalization across the channels of [N, C, ...]";
+  let description = [{
+    y = x / (bias + alpha / size * sum of x^2 over the channels
+    [c - floor((size - 1) / 2), c + ceil((size - 1) / 2)])^beta.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$size, F64Attr:$alpha,
+      F64Attr:$beta, F64Attr:$bias);
 }
 
 #endif // MOTE_MOTE_OPS_TD

@@ -793,5 +793,8 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor
   return pushTensor(loc, shape, firstElementType(adaptor.getOperands()), types);
 }
 
+// The softmax family and normalizations (their section of ONNXOps.td).
+#include "dialects/ONNX/NormalizationInference.inc"
+
 #define GET_OP_CLASSES
 #include "dialects/ONNX/ONNXOps.cpp.inc"

@@ -428,4 +428,183 @@ def ONNX_GatherOp : ONNX_Op<"Gather"> {
       "$data `,` $indices attr-dict `:` `(` type($data) `,` type($indices) `)` `->` type($output)";
 }
 
+//===----------------------------------------------------------------------===//
+// Softmax family and normalizations (ops-norm)
+//===----------------------------------------------------------------------===//
+
+// LogSoftmax and Hardmax: one axis, the input's type (opset 13 semantics; the
+// importer coerces older versions to 2-d like Softmax).
+class ONNX_SoftmaxLikeOp<string mnemonic, string summaryText> : ONNX_Op<mnemonic> {
+  let summary = summaryText;
+  let arguments = (ins ONNX_FloatTensor:$input, DefaultValuedAttr<SI64Attr, "-1">:$axis);
+  let results = (outs ONNX_FloatTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      if (failed(inferSame(loc, adaptor.getInput(), types)))
+        return ::mlir::failure();
+      if (!normalizeAxis(adaptor.getAxis(), shapeOf(adaptor.getInput()).size()))
+        return fail(loc, "axis " + ::llvm::Twine(adaptor.getAxis()) + " is out of range");
+      return ::mlir::success();
+    }
+  }];
+}
+def ONNX_LogSoftmaxOp : ONNX_SoftmaxLikeOp<"LogSoftmax", "log of softmax along one axis">;
+def ONNX_HardmaxOp : ONNX_SoftmaxLikeOp<"Hardmax",
+    "1 at the first maximum along one axis, 0 elsewhere">;
+
+def ONNX_LayerNormalizationOp : ONNX_Op<"LayerNormalization"> {
+  let summary = "normalize over the dims from axis on, then scale and shift";
+  let description = [{
+    Mean and InvStdDev are always results (X with the normalized dims set to
+    1, of the stash type); the lowering computes them only if they are used.
+  }];
+  let arguments = (ins ONNX_FloatTensor:$X, ONNX_FloatTensor:$Scale,
+      Optional<ONNX_FloatTensor>:$B,
+      DefaultValuedAttr<SI64Attr, "-1">:$axis,
+      DefaultValuedAttr<F32Attr, "1e-5f">:$epsilon,
+      DefaultValuedAttr<I64Attr, "1">:$stash_type);
+  let results = (outs ONNX_FloatTensor:$Y, ONNX_FloatTensor:$Mean,
+                      ONNX_FloatTensor:$InvStdDev);
+  let assemblyFormat = [{
+    $X `,` $Scale (`,` $B^ `:` type($B))? attr-dict `:` type($X) `,` type($Scale)
+    `->` type($Y) `,` type($Mean) `,` type($InvStdDev)
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *ctx,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      ::mlir::Value b = adaptor.getB();
+      if (failed(inferNormalizeScale(loc, adaptor.getX(), adaptor.getAxis(),
+                                     {adaptor.getScale(), b}, types)))
+        return ::mlir::failure();
+      ::mlir::Type stash = onnxElementType(ctx, adaptor.getStashType());
+      if (!stash || !::llvm::isa<::mlir::FloatType>(stash))
+        return fail(loc, "stash_type must be a float type");
+      ::llvm::SmallVector<int64_t> stats(shapeOf(adaptor.getX()));
+      int64_t axis = *normalizeAxis(adaptor.getAxis(), stats.size());
+      std::fill(stats.begin() + axis, stats.end(), 1);
+      types.push_back(::mlir::RankedTensorType::get(stats, stash));
+      types.push_back(::mlir::RankedTensorType::get(stats, stash));
+      return ::mlir::success();
+    }
+  }];
+}
+
+def ONNX_RMSNormalizationOp : ONNX_Op<"RMSNormalization"> {
+  let summary = "x / sqrt(mean(x^2) + epsilon) * scale over the dims from axis on";
+  let arguments = (ins ONNX_FloatTensor:$X, ONNX_FloatTensor:$scale,
+      DefaultValuedAttr<SI64Attr, "-1">:$axis,
+      DefaultValuedAttr<F32Attr, "1e-5f">:$epsilon,
+      DefaultValuedAttr<I64Attr, "1">:$stash_type);
+  let results = (outs ONNX_FloatTensor:$Y);
+  let assemblyFormat =
+      "$X `,` $scale attr-dict `:` type($X) `,` type($scale) `->` type($Y)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      return inferNormalizeScale(loc, adaptor.getX(), adaptor.getAxis(),
+                                 {adaptor.getScale(), ::mlir::Value()}, types);
+    }
+  }];
+}
+
+// Per-channel normalizations of [N, C, spatial...].
+class ONNX_ChannelNormOp<string mnemonic, string summaryText, dag extraAttrs>
+    : ONNX_Op<mnemonic> {
+  let summary = summaryText;
+  let arguments = !con((ins ONNX_FloatTensor:$input, ONNX_FloatTensor:$scale,
+      ONNX_FloatTensor:$B, DefaultValuedAttr<F32Attr, "1e-5f">:$epsilon), extraAttrs);
+  let results = (outs ONNX_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale `,` $B attr-dict `:` type($input) `,` type($scale) `,` type($B)
+    `->` type($output)
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      return inferChannelNorm(loc, adaptor.getOperands(), groupsOf(adaptor), types);
+    }
+  }];
+}
+def ONNX_InstanceNormalizationOp : ONNX_ChannelNormOp<"InstanceNormalization",
+    "normalize each channel of each sample over its spatial dims", (ins)>;
+def ONNX_GroupNormalizationOp : ONNX_ChannelNormOp<"GroupNormalization",
+    "normalize each group of channels of each sample; scale and bias per channel "
+    "(opset 21) or per group (opset 18)",
+    (ins I64Attr:$num_groups, DefaultValuedAttr<I64Attr, "1">:$stash_type)>;
+
+def ONNX_LpNormalizationOp : ONNX_Op<"LpNormalization"> {
+  let summary = "divide by the L1 or L2 norm along one axis";
+  let arguments = (ins ONNX_FloatTensor:$input, DefaultValuedAttr<SI64Attr, "-1">:$axis,
+      DefaultValuedAttr<I64Attr, "2">:$p);
+  let results = (outs ONNX_FloatTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      if (failed(inferSame(loc, adaptor.getInput(), types)))
+        return ::mlir::failure();
+      if (!normalizeAxis(adaptor.getAxis(), shapeOf(adaptor.getInput()).size()))
+        return fail(loc, "axis " + ::llvm::Twine(adaptor.getAxis()) + " is out of range");
+      if (adaptor.getP() != 1 && adaptor.getP() != 2)
+        return fail(loc, "p must be 1 or 2, not " + ::llvm::Twine(adaptor.getP()));
+      return ::mlir::success();
+    }
+  }];
+}
+
+def ONNX_MeanVarianceNormalizationOp : ONNX_Op<"MeanVarianceNormalization"> {
+  let summary = "(x - mean) / (std + 1e-9) over axes (default [0, 2, 3])";
+  let arguments = (ins ONNX_FloatTensor:$X, OptionalAttr<DenseI64ArrayAttr>:$axes);
+  let results = (outs ONNX_FloatTensor:$Y);
+  let assemblyFormat = "$X attr-dict `:` type($X) `->` type($Y)";
+  let extraClassDeclaration = [{
+    /// The normalized axes, sorted and non-negative; nullopt if invalid.
+    std::optional<::llvm::SmallVector<int64_t>> getNormalizedAxes();
+  }];
+  let extraClassDefinition = [{
+    std::optional<::llvm::SmallVector<int64_t>> $cppClass::getNormalizedAxes() {
+      return mvnAxes(std::nullopt, getAxes(), shapeOf(getX()).size());
+    }
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      if (failed(inferSame(loc, adaptor.getX(), types)))
+        return ::mlir::failure();
+      if (!mvnAxes(loc, adaptor.getAxes(), shapeOf(adaptor.getX()).size()))
+        return ::mlir::failure();
+      return ::mlir::success();
+    }
+  }];
+}
+
+def ONNX_LRNOp : ONNX_Op<"LRN"> {
+  let summary = "local response normalization across channels";
+  let arguments = (ins ONNX_FloatTensor:$X, I64Attr:$size,
+      DefaultValuedAttr<F32Attr, "0.0001f">:$alpha,
+      DefaultValuedAttr<F32Attr, "0.75f">:$beta,
+      DefaultValuedAttr<F32Attr, "1.0f">:$bias);
+  let results = (outs ONNX_FloatTensor:$Y);
+  let assemblyFormat = "$X attr-dict `:` type($X) `->` type($Y)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      if (failed(inferSame(loc, adaptor.getX(), types)))
+        return ::mlir::failure();
+      if (shapeOf(adaptor.getX()).size() < 2)
+        return fail(loc, "LRN input must have rank >= 2");
+      if (adaptor.getSize() < 1)
+        return fail(loc, "size must be positive");
+      return ::mlir::success();
+    }
+  }];
+}
+
 #endif // MOTE_ONNX_OPS_TD
