@@ -65,5 +65,8 @@ void mote::registerBufferizableOpInterfaceExternalModels(
     attachAll<Conv2DOp, GemmOp, MatMulOp, BinaryOp, ActivationOp, UnaryOp, WhereOp,
               StridedCopyOp, GatherOp, ArgReduceOp, PoolOp,
               SoftmaxOp, TransposeOp, ConcatOp, PadOp, ReduceOp>(ctx);
+    // Indexing and data movement (IndexingOps.cpp).
+    attachAll<GatherElementsOp, ScatterElementsOp, GatherNDOp, ScatterNDOp, CumulativeOp,
+              TopKOp, OneHotOp, PadAnyOp, ReverseSequenceOp>(ctx);
   });
 }
