@@ -61,6 +61,10 @@ void addLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags) {
 void populateElementwiseLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 /// Expand, Slice, Tile, Gather.
 void populateDataMovementLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+/// Split, GatherElements, ScatterElements, GatherND, ScatterND, Trilu,
+/// CumSum, CumProd, TopK, OneHot, DepthToSpace, SpaceToDepth, Compress,
+/// EyeLike, ReverseSequence and Pad of every mode and type (LowerIndexing.cpp).
+void populateIndexingLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 
 } // namespace mote::lowering
 
