@@ -44,6 +44,8 @@ for b, n in enumerate([1, 2, 0, 2]):
     rs[:n, b] = x[:n, b][::-1]
 want.append(rs)  # ReverseSequence
 want.append(np.pad(x.astype(np.int32), [(0, 1), (1, 1)], mode="edge"))  # Pad edge, int32
+want.append(np.concatenate([x, x], 0))  # Concat of int32
+want.append(x)  # Identity of int32
 
 bad = [i for i, w in enumerate(want)
        if i not in got or got[i].size != w.size or not np.allclose(got[i], w.ravel())]
