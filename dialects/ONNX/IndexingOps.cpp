@@ -93,6 +93,9 @@ FailureOr<SmallVector<int64_t>> splitSizes(Loc loc, int64_t dim, Value split,
   }
   if (!numOutputs || *numOutputs < 1)
     return fail(loc, "Split needs split sizes or num_outputs");
+  if (*numOutputs > dim)
+    return fail(loc, "num_outputs " + Twine(*numOutputs) + " exceeds the dim " + Twine(dim) +
+                         " (empty parts are not supported)");
   int64_t n = *numOutputs, chunk = (dim + n - 1) / n;
   for (int64_t i = 0; i < n; ++i)
     sizes.push_back(std::max<int64_t>(0, std::min(chunk, dim - i * chunk)));
@@ -254,9 +257,10 @@ LogicalResult OneHotOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor
   auto depthValues = getConstantFloats(adaptor.getDepth());
   if (!depthValues || depthValues->size() != 1)
     return fail(loc, "depth must be a constant scalar (the result's shape depends on it)");
-  int64_t depth = (int64_t)(*depthValues)[0];
-  if (depth < 1)
-    return fail(loc, "depth must be positive");
+  float depthValue = (*depthValues)[0];
+  if (!(depthValue >= 1 && depthValue <= (float)kMaxTensorElements))
+    return fail(loc, "depth must be positive and at most " + Twine(kMaxTensorElements));
+  int64_t depth = (int64_t)depthValue;
   if (shapeProduct(shapeOf(adaptor.getValues())) != 2)
     return fail(loc, "values must hold two elements: off and on");
   auto axis = normalizeAxis(adaptor.getAxis(), i.size() + 1);
@@ -275,7 +279,7 @@ LogicalResult DepthToSpaceOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor a
   int64_t b = adaptor.getBlocksize();
   if (x.size() != 4)
     return fail(loc, "DepthToSpace needs a 4-d input");
-  if (b < 1 || x[1] % (b * b) != 0)
+  if (b < 1 || b > x[1] || x[1] % (b * b) != 0)
     return fail(loc, "channels " + Twine(x[1]) + " are not a multiple of blocksize^2");
   if (adaptor.getMode() != "DCR" && adaptor.getMode() != "CRD")
     return fail(loc, "mode must be DCR or CRD");
@@ -291,7 +295,7 @@ LogicalResult SpaceToDepthOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor a
   int64_t b = adaptor.getBlocksize();
   if (x.size() != 4)
     return fail(loc, "SpaceToDepth needs a 4-d input");
-  if (b < 1 || x[2] % b != 0 || x[3] % b != 0)
+  if (b < 1 || b > x[2] || b > x[3] || x[2] % b != 0 || x[3] % b != 0)
     return fail(loc, "height and width must be multiples of blocksize");
   return pushTensor(loc, {x[0], x[1] * b * b, x[2] / b, x[3] / b},
                     elementOf(adaptor.getInput()), types);
