@@ -2,8 +2,8 @@
 //
 // convert-onnx-to-mote is one pass whose patterns live in one file per op
 // family (ConvertONNXToMote.cpp: convolutions, matrix products, pools and the
-// float32 activations; LowerElementwise.cpp; LowerDataMovement.cpp). This
-// header holds what they share.
+// float32 activations; LowerElementwise.cpp; LowerDataMovement.cpp;
+// LowerIndexing.cpp). This header holds what they share.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MOTE_PASSES_ONNXTOMOTE_H
