@@ -1227,8 +1227,11 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
       auto axes = getConstantInts(axesValue);
       auto partial = getConstantInts(pads);
       int64_t rank = cast<RankedTensorType>(operand(0).getType()).getRank();
-      if (!axes || !partial || partial->size() != 2 * axes->size())
-        return emitError(loc) << "needs constant axes and matching pads";
+      if (!axes || !partial || partial->size() != 2 * axes->size()) {
+        emitError(loc) << "needs constant axes and matching pads";
+        suggestFreezing({pads, axesValue, value}, loc);
+        return failure();
+      }
       SmallVector<int64_t> full(2 * rank, 0);
       for (auto [i, a] : llvm::enumerate(*axes)) {
         auto axis = normalizeAxis(a, rank);
