@@ -218,6 +218,23 @@ const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
       {"LpNormalization", {{"axis", K::SignedInt}, {"p", K::Int}}},
       {"MeanVarianceNormalization", {{"axes", K::Ints}}},
       {"LRN", {{"size", K::Int}, {"alpha", K::Float}, {"beta", K::Float}, {"bias", K::Float}}},
+      // Indexing and data movement.
+      {"Split", {{"axis", K::SignedInt}, {"num_outputs", K::Int}}},
+      {"GatherElements", {{"axis", K::SignedInt}}},
+      {"ScatterElements", {{"axis", K::SignedInt}, {"reduction", K::String}}},
+      {"Scatter", {{"axis", K::SignedInt}}},
+      {"ScatterND", {{"reduction", K::String}}},
+      {"GatherND", {{"batch_dims", K::Int}}},
+      {"Trilu", {{"upper", K::Int}}},
+      {"CumSum", {{"exclusive", K::Int}, {"reverse", K::Int}}},
+      {"CumProd", {{"exclusive", K::Int}, {"reverse", K::Int}}},
+      {"TopK", {{"axis", K::SignedInt}, {"largest", K::Int}, {"sorted", K::Int}}},
+      {"OneHot", {{"axis", K::SignedInt}}},
+      {"DepthToSpace", {{"blocksize", K::Int}, {"mode", K::String}}},
+      {"SpaceToDepth", {{"blocksize", K::Int}}},
+      {"Compress", {{"axis", K::SignedInt}}},
+      {"EyeLike", {{"dtype", K::Int}, {"k", K::SignedInt}}},
+      {"ReverseSequence", {{"batch_axis", K::Int}, {"time_axis", K::Int}}},
   };
     // Ops with no attributes, and the reductions, which share theirs.
     for (const char *op : kAttributeFreeOps)
@@ -245,6 +262,8 @@ bool isHandledSpecially(StringRef opType, StringRef attr) {
             attr == "training_mode" || attr == "spatial" || attr == "is_test")
       .Case("Dropout", attr == "ratio" || attr == "is_test" || attr == "seed")
       .Case("Constant", true)
+      .Case("Split", attr == "split")
+      .Case("TopK", attr == "k")
       .Default(isReduceOp(opType) && attr == "axes");
 }
 
@@ -930,6 +949,22 @@ const llvm::StringMap<Signature> &signatureTable() {
       {"LpNormalization", {1, 1, {}}},
       {"MeanVarianceNormalization", {1, 1, {}}},
       {"LRN", {1, 1, {"size"}}},
+      {"Split", {1, 2, {}}},
+      {"GatherElements", {2, 2, {}}},
+      {"ScatterElements", {3, 3, {}}},
+      {"Scatter", {3, 3, {}}},
+      {"ScatterND", {3, 3, {}}},
+      {"GatherND", {2, 2, {}}},
+      {"Trilu", {1, 2, {}}},
+      {"CumSum", {2, 2, {}}},
+      {"CumProd", {2, 2, {}}},
+      {"TopK", {2, 2, {}}},
+      {"OneHot", {3, 3, {}}},
+      {"DepthToSpace", {1, 1, {"blocksize"}}},
+      {"SpaceToDepth", {1, 1, {"blocksize"}}},
+      {"Compress", {2, 2, {}}},
+      {"EyeLike", {1, 1, {}}},
+      {"ReverseSequence", {2, 2, {}}},
     };
     for (const char *op : kUnaryOps)
       table[op] = {1, 1, {}};
@@ -1081,6 +1116,22 @@ const llvm::StringMap<OpBuildFn> &builderTable() {
       {"LpNormalization", buildOp<onnx::LpNormalizationOp>},
       {"MeanVarianceNormalization", buildOp<onnx::MeanVarianceNormalizationOp>},
       {"LRN", buildOp<onnx::LRNOp>},
+      {"Split", buildOp<onnx::SplitOp>},
+      {"GatherElements", buildOp<onnx::GatherElementsOp>},
+      {"ScatterElements", buildOp<onnx::ScatterElementsOp>},
+      {"Scatter", buildOp<onnx::ScatterElementsOp>}, // opsets 9-10: the same op
+      {"ScatterND", buildOp<onnx::ScatterNDOp>},
+      {"GatherND", buildOp<onnx::GatherNDOp>},
+      {"Trilu", buildOp<onnx::TriluOp>},
+      {"CumSum", buildOp<onnx::CumSumOp>},
+      {"CumProd", buildOp<onnx::CumProdOp>},
+      {"TopK", buildOp<onnx::TopKOp>},
+      {"OneHot", buildOp<onnx::OneHotOp>},
+      {"DepthToSpace", buildOp<onnx::DepthToSpaceOp>},
+      {"SpaceToDepth", buildOp<onnx::SpaceToDepthOp>},
+      {"Compress", buildOp<onnx::CompressOp>},
+      {"EyeLike", buildOp<onnx::EyeLikeOp>},
+      {"ReverseSequence", buildOp<onnx::ReverseSequenceOp>},
   };
   return table;
 }
@@ -1205,6 +1256,9 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     return failure();
   // LayerNormalization's Mean and InvStdDev are results of its op.
   if (opType != "LayerNormalization" && failed(onlyFirstOutputUsed(node, loc)))
+  // Split and TopK have several results, bound together below.
+  bool multipleResults = opType == "Split" || opType == "TopK";
+  if (!multipleResults && failed(onlyFirstOutputUsed(node, loc)))
     return failure();
 
   // Older opsets: attributes that later became inputs, and semantics that
@@ -1253,8 +1307,11 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
       auto axes = getConstantInts(axesValue);
       auto partial = getConstantInts(pads);
       int64_t rank = cast<RankedTensorType>(operand(0).getType()).getRank();
-      if (!axes || !partial || partial->size() != 2 * axes->size())
-        return emitError(loc) << "needs constant axes and matching pads";
+      if (!axes || !partial || partial->size() != 2 * axes->size()) {
+        emitError(loc) << "needs constant axes and matching pads";
+        suggestFreezing({pads, axesValue, value}, loc);
+        return failure();
+      }
       SmallVector<int64_t> full(2 * rank, 0);
       for (auto [i, a] : llvm::enumerate(*axes)) {
         auto axis = normalizeAxis(a, rank);
@@ -1269,6 +1326,28 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     if (value)
       operands.push_back(value);
   }
+  if (opType == "Split") {
+    // Before opset 13 the sizes were an attribute; without sizes (and before
+    // opset 18's num_outputs) the axis splits evenly into the node's outputs.
+    Value split = operand(1);
+    if (auto sizes = intsAttr(node, "split"))
+      split = constantI64(*sizes, loc);
+    operands.resize(1);
+    if (split)
+      operands.push_back(split);
+    else if (!findAttr(node, "num_outputs"))
+      attrs->push_back(builder.getNamedAttr("num_outputs",
+                                            builder.getI64IntegerAttr(node.output_size())));
+  }
+  if (opType == "TopK" && !operand(1)) {
+    // Before opset 10, k was an attribute.
+    const auto *k = findAttr(node, "k");
+    if (!k)
+      return emitError(loc) << "needs k";
+    operands = {operand(0), constantI64({k->i()}, loc)};
+  }
+  if (opType == "Trilu" && !operand(1))
+    operands.resize(1);
   if (opType == "Slice" && failed(normalizeSliceOperands(node, operands, *attrs, loc)))
     return failure();
   if (opType == "ConstantOfShape") {
@@ -1333,6 +1412,13 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   }
   if ((*op)->getNumResults() > 1) // LayerNormalization: never folded
     return bind(node, SmallVector<Value>((*op)->getResults()), loc);
+  if (multipleResults) {
+    if ((*op)->getNumResults() != (unsigned)node.output_size())
+      return emitError(loc) << "computes " << (*op)->getNumResults() << " outputs but the node "
+                            << "names " << node.output_size();
+    SmallVector<Value> results((*op)->getResults());
+    return bind(node, results, loc);
+  }
   return bind(node, {foldIfConstant(*op)}, loc);
 }
 

@@ -15,6 +15,7 @@
 #include "mlir/Conversion/FuncToEmitC/FuncToEmitC.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace mote {
 #define GEN_PASS_DEF_CONVERTMOTETOEMITC
@@ -380,6 +381,98 @@ LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Indexing and data movement of any element type (kernels/indexing.h)
+//===----------------------------------------------------------------------===//
+
+int64_t reductionCode(StringRef reduction) {
+  return llvm::StringSwitch<int64_t>(reduction)
+      .Case("add", 1).Case("mul", 2).Case("max", 3).Case("min", 4).Default(0);
+}
+
+LogicalResult describe(GatherElementsOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_gather_elements", "indexing.h").typeArg(elementOf(op.getData()))
+      .typeArg(elementOf(op.getIndices())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .dims(shapeOf(op.getData())).dims(shapeOf(op.getIndices())).i32(op.getAxis());
+  return success();
+}
+
+LogicalResult describe(ScatterElementsOp op, ValueRange v, KernelCall &call) {
+  call.kernel("mote_scatter_elements", "indexing.h").typeArg(elementOf(op.getData()))
+      .typeArg(elementOf(op.getIndices())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .buffer(v[3]).dims(shapeOf(op.getData())).dims(shapeOf(op.getIndices()))
+      .i32(op.getAxis()).i32(reductionCode(op.getReduction()));
+  return success();
+}
+
+LogicalResult describe(GatherNDOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getData()), i = shapeOf(op.getIndices());
+  int64_t b = op.getBatchDims();
+  call.kernel("mote_gather_nd", "indexing.h").typeArg(elementOf(op.getData()))
+      .typeArg(elementOf(op.getIndices())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i64(shapeProduct(x.take_front(b))).i64(shapeProduct(i.drop_front(b).drop_back()))
+      .i32(i.back()).dims(x.drop_front(b));
+  return success();
+}
+
+LogicalResult describe(ScatterNDOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> i = shapeOf(op.getIndices());
+  call.kernel("mote_scatter_nd", "indexing.h").typeArg(elementOf(op.getData()))
+      .typeArg(elementOf(op.getIndices())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .buffer(v[3]).dims(shapeOf(op.getData())).i64(shapeProduct(i.drop_back()))
+      .i32(i.back()).i32(reductionCode(op.getReduction()));
+  return success();
+}
+
+LogicalResult describe(CumulativeOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  int64_t axis = op.getAxis();
+  call.kernel("mote_cumulative", "indexing.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[1]).i64(shapeProduct(x.take_front(axis))).i64(x[axis])
+      .i64(shapeProduct(x.drop_front(axis + 1))).i32(op.getProduct())
+      .i32(op.getExclusive()).i32(op.getReverse());
+  return success();
+}
+
+LogicalResult describe(TopKOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  int64_t axis = op.getAxis();
+  call.kernel("mote_top_k", "indexing.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[1]).i64(shapeProduct(x.take_front(axis))).i64(x[axis])
+      .i64(shapeProduct(x.drop_front(axis + 1))).i64(shapeOf(op.getOut())[axis])
+      .i32(op.getLargest());
+  return success();
+}
+
+LogicalResult describe(OneHotOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> y = shapeOf(op.getOut());
+  int64_t axis = op.getAxis();
+  call.kernel("mote_one_hot", "indexing.h").typeArg(elementOf(op.getOut()))
+      .typeArg(elementOf(op.getIndices())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i64(shapeProduct(y.take_front(axis))).i64(y[axis])
+      .i64(shapeProduct(y.drop_front(axis + 1)));
+  return success();
+}
+
+LogicalResult describe(PadAnyOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  int64_t mode = llvm::StringSwitch<int64_t>(op.getMode())
+                     .Case("reflect", 1).Case("edge", 2).Case("wrap", 3).Default(0);
+  call.kernel("mote_pad_any", "indexing.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[1]).dims(x).dims(shapeOf(op.getOut()))
+      .dims(op.getPads().take_front(x.size())).i32(mode)
+      .f64(op.getValue().convertToDouble());
+  return success();
+}
+
+LogicalResult describe(ReverseSequenceOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  call.kernel("mote_reverse_sequence", "indexing.h").typeArg(elementOf(op.getInput()))
+      .typeArg(elementOf(op.getLens())).buffer(v[0]).buffer(v[1]).buffer(v[2])
+      .i64(x[0]).i64(x[1]).i64(shapeProduct(x.drop_front(2))).i32(op.getTimeAxis() == 0);
+  return success();
+}
+
 /// The kernels written for float32 only (the any-dtype ones check nothing).
 bool needsFloat32(Operation *op) {
   return isa<Conv2DOp, Conv2DInPlaceOp, GemmOp, MatMulOp, ActivationOp, PoolOp,
@@ -672,6 +765,10 @@ struct ConvertMoteToEmitCPass
                  LowerKernel<ArgReduceOp>>(converter, ctx, files);
     // Normalizations (ops-norm).
     patterns.add<LowerKernel<NormalizeOp>, LowerKernel<LRNOp>>(converter, ctx, files);
+    patterns.add<LowerKernel<GatherElementsOp>, LowerKernel<ScatterElementsOp>,
+                 LowerKernel<GatherNDOp>, LowerKernel<ScatterNDOp>, LowerKernel<CumulativeOp>,
+                 LowerKernel<TopKOp>, LowerKernel<OneHotOp>, LowerKernel<PadAnyOp>,
+                 LowerKernel<ReverseSequenceOp>>(converter, ctx, files);
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,

@@ -445,32 +445,6 @@ struct LowerConcat : LoweringPattern<onnx::ConcatOp> {
   }
 };
 
-struct LowerPad : LoweringPattern<onnx::PadOp> {
-  using LoweringPattern::LoweringPattern;
-  LogicalResult matchAndRewrite(onnx::PadOp op, OpAdaptor adaptor,
-                                ConversionPatternRewriter &rewriter) const override {
-    if (op.getMode() != "constant")
-      return diags.unsupported(op, "Pad mode '" + op.getMode() +
-                                       "' is not supported (only 'constant')");
-    auto type = tensorType(op.getOutput());
-    if (type.getRank() > 6)
-      return diags.unsupported(op, "Pad of rank above 6 is not supported");
-    float value = 0.0f;
-    if (Value v = op.getConstantValue()) {
-      auto values = getConstantFloats(v);
-      if (!values || values->size() != 1)
-        return diags.unsupported(op, "Pad constant_value must be a constant scalar");
-      value = (*values)[0];
-    }
-    auto pad = mote::PadOp::create(
-        rewriter, op.getLoc(), TypeRange{type}, adaptor.getData(),
-        emptyLike(rewriter, op.getLoc(), type),
-        rewriter.getDenseI64ArrayAttr(*getConstantInts(op.getPads())),
-        rewriter.getF32FloatAttr(value));
-    rewriter.replaceOp(op, pad->getResult(0));
-    return success();
-  }
-};
 
 
 //===----------------------------------------------------------------------===//
@@ -497,10 +471,11 @@ struct ConvertONNXToMotePass
                  LowerGlobalAveragePool,
                  LowerToView<onnx::ReshapeOp>, LowerToView<onnx::FlattenOp>,
                  LowerToView<onnx::SqueezeOp>, LowerToView<onnx::UnsqueezeOp>,
-                 LowerTranspose, LowerConcat, LowerPad>(ctx, diags);
+                 LowerTranspose, LowerConcat>(ctx, diags);
     populateElementwiseLowerings(patterns, diags);
     populateDataMovementLowerings(patterns, diags);
     populateNormalizationLowerings(patterns, diags);
+    populateIndexingLowerings(patterns, diags);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<onnx::ONNXDialect>();
     target.addLegalDialect<MoteDialect, arith::ArithDialect, tensor::TensorDialect,

@@ -2,8 +2,8 @@
 //
 // convert-onnx-to-mote is one pass whose patterns live in one file per op
 // family (ConvertONNXToMote.cpp: convolutions, matrix products, pools and the
-// float32 activations; LowerElementwise.cpp; LowerDataMovement.cpp). This
-// header holds what they share.
+// float32 activations; LowerElementwise.cpp; LowerDataMovement.cpp;
+// LowerIndexing.cpp). This header holds what they share.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MOTE_PASSES_ONNXTOMOTE_H
@@ -63,6 +63,10 @@ void populateElementwiseLowerings(RewritePatternSet &patterns, LoweringDiagnosti
 void populateDataMovementLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 /// Softmax, LogSoftmax, Hardmax and the normalizations (LowerNormalization.cpp).
 void populateNormalizationLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+/// Split, GatherElements, ScatterElements, GatherND, ScatterND, Trilu,
+/// CumSum, CumProd, TopK, OneHot, DepthToSpace, SpaceToDepth, Compress,
+/// EyeLike, ReverseSequence and Pad of every mode and type (LowerIndexing.cpp).
+void populateIndexingLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 
 } // namespace mote::lowering
 

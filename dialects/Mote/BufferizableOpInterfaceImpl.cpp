@@ -67,5 +67,8 @@ void mote::registerBufferizableOpInterfaceExternalModels(
               SoftmaxOp, TransposeOp, ConcatOp, PadOp, ReduceOp>(ctx);
     // Normalizations (ops-norm).
     attachAll<NormalizeOp, LRNOp>(ctx);
+    // Indexing and data movement (IndexingOps.cpp).
+    attachAll<GatherElementsOp, ScatterElementsOp, GatherNDOp, ScatterNDOp, CumulativeOp,
+              TopKOp, OneHotOp, PadAnyOp, ReverseSequenceOp>(ctx);
   });
 }

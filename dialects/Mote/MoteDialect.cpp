@@ -46,7 +46,7 @@ void mote::getKernelEffects(
 
 /// The rules every kernel op shares: either all tensors and one result of the
 /// destination's type, or all memrefs and no result; static shapes.
-static LogicalResult verifyKernel(Operation *op, Value out) {
+LogicalResult mote::verifyKernel(Operation *op, Value out) {
   bool onTensors = isa<RankedTensorType>(out.getType());
   for (Value operand : op->getOperands()) {
     auto type = dyn_cast<ShapedType>(operand.getType());

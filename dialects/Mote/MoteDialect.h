@@ -29,6 +29,11 @@ void getKernelEffects(
         mlir::SideEffects::EffectInstance<mlir::MemoryEffects::Effect>>
         &effects);
 
+/// The rules every kernel op's verifier starts with (MoteDialect.cpp): all
+/// operands tensors or all memrefs, static shapes, one result of `out`'s type
+/// in tensor form.
+mlir::LogicalResult verifyKernel(mlir::Operation *op, mlir::Value out);
+
 /// Lets one-shot bufferization turn tensor-form kernels into buffer form.
 void registerBufferizableOpInterfaceExternalModels(
     mlir::DialectRegistry &registry);

@@ -264,4 +264,75 @@ def Mote_LRNOp : Mote_KernelOp<"lrn"> {
       F64Attr:$beta, F64Attr:$bias);
 }
 
+//===----------------------------------------------------------------------===//
+// Indexing and data movement of any element type (kernels/indexing.h)
+//===----------------------------------------------------------------------===//
+// Indices read from tensors are checked by the kernels at run time: an index
+// outside its dim (after adding the dim to a negative one) reads zero or
+// writes nothing, never outside a buffer.
+
+def Mote_GatherElementsOp : Mote_KernelOp<"gather_elements"> {
+  let summary = "out[i] = data[i with i[axis] = indices[i]]; out has the indices' shape";
+  let arguments = (ins AnyShaped:$data, AnyShaped:$indices, AnyShaped:$out, I64Attr:$axis);
+}
+
+def Mote_ScatterElementsOp : Mote_KernelOp<"scatter_elements"> {
+  let summary = "out = data, then out[i with i[axis] = indices[i]] op= updates[i]";
+  let description = [{
+    `reduction` is none (assign), add, mul, max or min; duplicate indices
+    apply in order. `out` must not overlap `updates` or `indices`.
+  }];
+  let arguments = (ins AnyShaped:$data, AnyShaped:$indices, AnyShaped:$updates,
+      AnyShaped:$out, I64Attr:$axis, StrAttr:$reduction);
+}
+
+def Mote_GatherNDOp : Mote_KernelOp<"gather_nd"> {
+  let summary = "slices of data at the index tuples of the last dim of indices";
+  let arguments = (ins AnyShaped:$data, AnyShaped:$indices, AnyShaped:$out,
+      I64Attr:$batch_dims);
+}
+
+def Mote_ScatterNDOp : Mote_KernelOp<"scatter_nd"> {
+  let summary = "out = data, then the slice at each index tuple op= its updates";
+  let arguments = (ins AnyShaped:$data, AnyShaped:$indices, AnyShaped:$updates,
+      AnyShaped:$out, StrAttr:$reduction);
+}
+
+def Mote_CumulativeOp : Mote_KernelOp<"cumulative"> {
+  let summary = "running sum or product along an axis, exclusive and/or reversed";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis,
+      BoolAttr:$product, BoolAttr:$exclusive, BoolAttr:$reverse);
+}
+
+def Mote_TopKOp : Mote_KernelOp<"top_k"> {
+  let summary = "int64 indices of the k largest (or smallest) entries along an axis";
+  let description = [{
+    Sorted best first; among equal values the lower index comes first. The
+    values are a gather_elements of the input at these indices.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, I64Attr:$axis, BoolAttr:$largest);
+}
+
+def Mote_OneHotOp : Mote_KernelOp<"one_hot"> {
+  let summary = "values[1] where the index along the inserted axis matches, else values[0]";
+  let arguments = (ins AnyShaped:$indices, AnyShaped:$values, AnyShaped:$out,
+      I64Attr:$axis);
+}
+
+def Mote_PadAnyOp : Mote_KernelOp<"pad_any"> {
+  let summary = "padding of any element type: constant, reflect, edge or wrap";
+  let description = [{
+    `pads` holds the begin pads of every dim, then the end pads; negative
+    pads crop. Reflect and wrap repeat as often as the pads need.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$out, DenseI64ArrayAttr:$pads,
+      StrAttr:$mode, F64Attr:$value);
+}
+
+def Mote_ReverseSequenceOp : Mote_KernelOp<"reverse_sequence"> {
+  let summary = "reverse the first lens[b] steps along time_axis of every batch entry";
+  let arguments = (ins AnyShaped:$input, AnyShaped:$lens, AnyShaped:$out,
+      I64Attr:$batch_axis, I64Attr:$time_axis);
+}
+
 #endif // MOTE_MOTE_OPS_TD

@@ -607,4 +607,156 @@ def ONNX_LRNOp : ONNX_Op<"LRN"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Indexing and data movement of any element type (LowerIndexing.cpp)
+//===----------------------------------------------------------------------===//
+
+def ONNX_SplitOp : ONNX_Op<"Split"> {
+  let summary = "split along an axis into parts (opset 18 form)";
+  let description = [{
+    The part sizes come from the constant `split` input; without it the axis
+    is cut into `num_outputs` parts of ceil(dim / num_outputs) elements (the
+    last one smaller). The importer always sets `num_outputs` to the node's
+    output count when `split` is absent (the opset 13 form).
+  }];
+  let arguments = (ins ONNX_Tensor:$input, Optional<ONNX_I64Tensor>:$split,
+                       DefaultValuedAttr<SI64Attr, "0">:$axis,
+                       OptionalAttr<I64Attr>:$num_outputs);
+  let results = (outs Variadic<ONNX_Tensor>:$outputs);
+  let assemblyFormat = [{
+    $input (`split` $split^ `:` type($split))? attr-dict `:` type($input) `->` type($outputs)
+  }];
+}
+
+def ONNX_GatherElementsOp : ONNX_Op<"GatherElements"> {
+  let summary = "out[i] = data[i with i[axis] replaced by indices[i]]";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$indices,
+                       DefaultValuedAttr<SI64Attr, "0">:$axis);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$data `,` $indices attr-dict `:` `(` type($data) `,` type($indices) `)` `->` type($output)";
+}
+
+def ONNX_ScatterElementsOp : ONNX_Op<"ScatterElements"> {
+  let summary = "data with updates written (or combined) at indices along an axis";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$indices, ONNX_Tensor:$updates,
+                       DefaultValuedAttr<SI64Attr, "0">:$axis,
+                       DefaultValuedStrAttr<StrAttr, "none">:$reduction);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $data `,` $indices `,` $updates attr-dict `:` `(` type($data) `,` type($indices) `,`
+    type($updates) `)` `->` type($output)
+  }];
+}
+
+def ONNX_ScatterNDOp : ONNX_Op<"ScatterND"> {
+  let summary = "data with updates written (or combined) at index tuples";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$indices, ONNX_Tensor:$updates,
+                       DefaultValuedStrAttr<StrAttr, "none">:$reduction);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $data `,` $indices `,` $updates attr-dict `:` `(` type($data) `,` type($indices) `,`
+    type($updates) `)` `->` type($output)
+  }];
+}
+
+def ONNX_GatherNDOp : ONNX_Op<"GatherND"> {
+  let summary = "slices of data at index tuples, after batch_dims shared dims";
+  let arguments = (ins ONNX_Tensor:$data, ONNX_IntTensor:$indices,
+                       DefaultValuedAttr<I64Attr, "0">:$batch_dims);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$data `,` $indices attr-dict `:` `(` type($data) `,` type($indices) `)` `->` type($output)";
+}
+
+def ONNX_TriluOp : ONNX_Op<"Trilu"> {
+  let summary = "the upper or lower triangle of the last two dims (k a constant)";
+  let arguments = (ins ONNX_Tensor:$input, Optional<ONNX_I64Tensor>:$k,
+                       DefaultValuedAttr<I64Attr, "1">:$upper);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat =
+      "$input (`k` $k^ `:` type($k))? attr-dict `:` type($input) `->` type($output)";
+}
+
+class ONNX_CumulativeOp<string mnemonic, string summaryText> : ONNX_Op<mnemonic> {
+  let summary = summaryText;
+  let arguments = (ins ONNX_Tensor:$x, ONNX_IntTensor:$axis,
+                       DefaultValuedAttr<I64Attr, "0">:$exclusive,
+                       DefaultValuedAttr<I64Attr, "0">:$reverse);
+  let results = (outs ONNX_Tensor:$y);
+  let assemblyFormat =
+      "$x `,` $axis attr-dict `:` `(` type($x) `,` type($axis) `)` `->` type($y)";
+}
+def ONNX_CumSumOp : ONNX_CumulativeOp<"CumSum", "running sum along an axis (a constant)">;
+def ONNX_CumProdOp : ONNX_CumulativeOp<"CumProd", "running product along an axis (a constant)">;
+
+def ONNX_TopKOp : ONNX_Op<"TopK"> {
+  let summary = "the k largest (or smallest) entries along an axis and their indices";
+  let arguments = (ins ONNX_Tensor:$X, ONNX_I64Tensor:$K,
+                       DefaultValuedAttr<SI64Attr, "-1">:$axis,
+                       DefaultValuedAttr<I64Attr, "1">:$largest,
+                       DefaultValuedAttr<I64Attr, "1">:$sorted);
+  let results = (outs ONNX_Tensor:$Values, ONNX_I64Tensor:$Indices);
+  let assemblyFormat =
+      "$X `,` $K attr-dict `:` `(` type($X) `,` type($K) `)` `->` type($Values) `,` type($Indices)";
+}
+
+def ONNX_OneHotOp : ONNX_Op<"OneHot"> {
+  let summary = "values[1] where an index matches, values[0] elsewhere (depth a constant)";
+  let arguments = (ins ONNX_Tensor:$indices, ONNX_Tensor:$depth, ONNX_Tensor:$values,
+                       DefaultValuedAttr<SI64Attr, "-1">:$axis);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $indices `,` $depth `,` $values attr-dict `:` `(` type($indices) `,` type($depth) `,`
+    type($values) `)` `->` type($output)
+  }];
+}
+
+def ONNX_DepthToSpaceOp : ONNX_Op<"DepthToSpace"> {
+  let summary = "move channel blocks into spatial blocks (DCR or CRD order)";
+  let arguments = (ins ONNX_Tensor:$input, I64Attr:$blocksize,
+                       DefaultValuedStrAttr<StrAttr, "DCR">:$mode);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def ONNX_SpaceToDepthOp : ONNX_Op<"SpaceToDepth"> {
+  let summary = "move spatial blocks into channels";
+  let arguments = (ins ONNX_Tensor:$input, I64Attr:$blocksize);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
+def ONNX_CompressOp : ONNX_Op<"Compress"> {
+  let summary = "the slices along an axis (or of the flattened input) where a constant condition holds";
+  let arguments = (ins ONNX_Tensor:$input, ONNX_BoolTensor:$condition,
+                       OptionalAttr<SI64Attr>:$axis);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $condition attr-dict `:` `(` type($input) `,` type($condition) `)`
+    `->` type($output)
+  }];
+}
+
+def ONNX_EyeLikeOp : ONNX_Op<"EyeLike"> {
+  let summary = "a 2-d identity of the input's shape, diagonal shifted by k; a constant";
+  let arguments = (ins ONNX_Tensor:$input, OptionalAttr<I64Attr>:$dtype,
+                       DefaultValuedAttr<SI64Attr, "0">:$k);
+  let results = (outs ONNX_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasFolder = 1;
+}
+
+def ONNX_ReverseSequenceOp : ONNX_Op<"ReverseSequence"> {
+  let summary = "reverse the first sequence_lens[b] steps of every batch entry";
+  let arguments = (ins ONNX_Tensor:$input, ONNX_IntTensor:$sequence_lens,
+                       DefaultValuedAttr<I64Attr, "1">:$batch_axis,
+                       DefaultValuedAttr<I64Attr, "0">:$time_axis);
+  let results = (outs ONNX_Tensor:$Y);
+  let assemblyFormat = [{
+    $input `,` $sequence_lens attr-dict `:` `(` type($input) `,` type($sequence_lens) `)`
+    `->` type($Y)
+  }];
+}
+
 #endif // MOTE_ONNX_OPS_TD

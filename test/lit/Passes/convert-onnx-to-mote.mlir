@@ -384,18 +384,21 @@ func.func @pad(%x: tensor<1x3x4x4xf32>) -> (tensor<1x3x6x7xf32>, tensor<1x3x6x7x
 
 // -----
 
+// Reflect and edge padding are mote.pad_any (kernels/indexing.h).
+// CHECK-LABEL: func.func @pad_reflect
+// CHECK: mote.pad_any %{{.*}}, %{{.*}} {mode = "reflect", pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>, value = 0.000000e+00 : f64} : (tensor<1x3x4x4xf32>, tensor<1x3x6x6xf32>) -> tensor<1x3x6x6xf32>
 func.func @pad_reflect(%x: tensor<1x3x4x4xf32>) -> tensor<1x3x6x6xf32> {
   %p = onnx.Constant dense<[0, 0, 1, 1, 0, 0, 1, 1]> : tensor<8xi64>
-  // expected-error @+1 {{Pad mode 'reflect' is not supported (only 'constant')}}
   %0 = onnx.Pad %x, %p {mode = "reflect"} : tensor<1x3x4x4xf32>, tensor<8xi64> -> tensor<1x3x6x6xf32>
   return %0 : tensor<1x3x6x6xf32>
 }
 
 // -----
 
+// CHECK-LABEL: func.func @pad_edge
+// CHECK: mote.pad_any %{{.*}}, %{{.*}} {mode = "edge", pads = array<i64: 1, 1, 1, 1>, value = 0.000000e+00 : f64} : (tensor<2x2xf32>, tensor<4x4xf32>) -> tensor<4x4xf32>
 func.func @pad_edge(%x: tensor<2x2xf32>) -> tensor<4x4xf32> {
   %p = onnx.Constant dense<[1, 1, 1, 1]> : tensor<4xi64>
-  // expected-error @+1 {{Pad mode 'edge' is not supported (only 'constant')}}
   %0 = onnx.Pad %x, %p {mode = "edge"} : tensor<2x2xf32>, tensor<4xi64> -> tensor<4x4xf32>
   return %0 : tensor<4x4xf32>
 }
