@@ -1254,10 +1254,10 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   auto attrs = convertAttributes(node, builder, loc);
   if (failed(attrs))
     return failure();
-  // LayerNormalization's Mean and InvStdDev are results of its op.
-  if (opType != "LayerNormalization" && failed(onlyFirstOutputUsed(node, loc)))
-  // Split and TopK have several results, bound together below.
-  bool multipleResults = opType == "Split" || opType == "TopK";
+  // Split and TopK have several results, and LayerNormalization's Mean and
+  // InvStdDev are results of its op: all are bound together below.
+  bool multipleResults =
+      opType == "Split" || opType == "TopK" || opType == "LayerNormalization";
   if (!multipleResults && failed(onlyFirstOutputUsed(node, loc)))
     return failure();
 
@@ -1410,10 +1410,9 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     suggestFreezing(operands, loc);
     return failure();
   }
-  if ((*op)->getNumResults() > 1) // LayerNormalization: never folded
-    return bind(node, SmallVector<Value>((*op)->getResults()), loc);
-  if (multipleResults) {
-    if ((*op)->getNumResults() != (unsigned)node.output_size())
+  if (multipleResults) { // never folded
+    if (opType != "LayerNormalization" &&
+        (*op)->getNumResults() != (unsigned)node.output_size())
       return emitError(loc) << "computes " << (*op)->getNumResults() << " outputs but the node "
                             << "names " << node.output_size();
     SmallVector<Value> results((*op)->getResults());
