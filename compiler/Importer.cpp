@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Importer.h"
+#include "compiler/FunctionExpansion.h"
 
 #include "dialects/ONNX/ONNXDialect.h"
 #include "dialects/Utils/ConstantTensor.h"
@@ -102,6 +103,9 @@ private:
   LogicalResult bind(const pb::NodeProto &node, ArrayRef<Value> results,
                      Location loc);
   LogicalResult onlyFirstOutputUsed(const pb::NodeProto &node, Location loc);
+  LogicalResult importFunctionCall(const pb::NodeProto &node,
+                                   const FunctionDefinition &fn,
+                                   StringRef displayName, Location loc);
 
   MLIRContext *ctx;
   std::string path;
@@ -120,6 +124,11 @@ private:
   int64_t resourceCount = 0;
   /// The graph input each function argument stands for.
   SmallVector<std::string> argumentNames;
+  /// The model, for its local functions.
+  const pb::ModelProto *model = nullptr;
+  /// The functions being expanded, outermost first (FunctionDefinition::key).
+  SmallVector<std::string> expansionStack;
+  int64_t expansionCount = 0;
 };
 
 //===----------------------------------------------------------------------===//
@@ -775,6 +784,7 @@ LogicalResult Importer::importOutputs(const pb::GraphProto &graph,
 OwningOpRef<ModuleOp> Importer::run(const pb::ModelProto &model) {
   if (failed(readOpset(model)))
     return nullptr;
+  this->model = &model;
   const pb::GraphProto &graph = model.graph();
   for (const auto &node : graph.node())
     for (const auto &input : node.input())
@@ -1186,6 +1196,8 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
       : node.output_size() ? node.output(0)
                            : "#" + std::to_string(index);
   Location loc = nodeLoc(ctx, path, displayName, opType);
+  if (auto fn = findLocalFunction(*model, node, opset))
+    return importFunctionCall(node, *fn, displayName, loc);
   if (!node.domain().empty() && node.domain() != "ai.onnx")
     return emitError(loc) << "operator domain '" << node.domain()
                           << "' is not supported";
@@ -1249,8 +1261,18 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     return emitError(loc) << "only tensor, float and int Constant values are supported";
   }
 
-  if (!builderTable().count(opType))
+  if (!builderTable().count(opType)) {
+    // An op ONNX defines as a function is imported as its body.
+    SmallVector<Type> inputTypes;
+    for (Value v : operands)
+      inputTypes.push_back(v ? v.getType() : Type());
+    auto fn = findSchemaFunction(node, opset, inputTypes, loc);
+    if (failed(fn))
+      return failure();
+    if (*fn)
+      return importFunctionCall(node, **fn, displayName, loc);
     return emitError(loc) << "unsupported operator (opset " << opset << ")";
+  }
   auto attrs = convertAttributes(node, builder, loc);
   if (failed(attrs))
     return failure();
@@ -1419,6 +1441,57 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
     return bind(node, results, loc);
   }
   return bind(node, {foldIfConstant(*op)}, loc);
+}
+
+/// Functions nested deeper than this are refused (a recursion the stack
+/// check cannot see, e.g. through ever-new schema bodies, still ends).
+constexpr size_t kMaxExpansionDepth = 32;
+
+/// Imports a call of a function as the function's body, in place.
+LogicalResult Importer::importFunctionCall(const pb::NodeProto &node,
+                                           const FunctionDefinition &fn,
+                                           StringRef displayName, Location loc) {
+  if (llvm::is_contained(expansionStack, fn.key))
+    return emitError(loc) << fn.description
+                          << " calls itself; recursive functions are not supported";
+  if (expansionStack.size() >= kMaxExpansionDepth)
+    return emitError(loc) << "functions nested more than " << kMaxExpansionDepth
+                          << " deep are not supported";
+  // Output names are unique in the graph, so the first one makes the body's
+  // tensor names unique too.
+  std::string tensorPrefix;
+  for (const auto &name : node.output())
+    if (!name.empty()) {
+      tensorPrefix = name;
+      break;
+    }
+  if (tensorPrefix.empty())
+    tensorPrefix = displayName.str() + "#" + std::to_string(expansionCount++);
+  tensorPrefix += "::";
+  auto body = instantiateFunction(node, fn, displayName, tensorPrefix, loc);
+  if (failed(body))
+    return failure();
+  for (const auto &inner : *body)
+    for (const auto &input : inner.input())
+      consumed.insert(input);
+
+  expansionStack.push_back(fn.key);
+  int64_t callerOpset = std::exchange(opset, fn.opset);
+  LogicalResult result = success();
+  for (auto [i, inner] : llvm::enumerate(*body))
+    if (failed(importNode(inner, (int)i))) {
+      result = failure();
+      break;
+    }
+  opset = callerOpset;
+  expansionStack.pop_back();
+  if (failed(result))
+    return failure();
+  for (auto [i, name] : llvm::enumerate(node.output()))
+    if (!name.empty() && !values.count(name) && consumed.contains(name))
+      return emitError(loc) << fn.description << " does not produce output " << i
+                            << " ('" << name << "')";
+  return success();
 }
 
 /// Graph inputs given with --freeze-input become constants.
