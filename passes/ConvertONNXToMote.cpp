@@ -514,6 +514,8 @@ struct ConvertONNXToMotePass
                  LowerTranspose, LowerConcat, LowerPad>(ctx, diags);
     populateElementwiseLowerings(patterns, diags);
     populateDataMovementLowerings(patterns, diags);
+    populateAttentionLowerings(patterns, diags);
+    populateResizeLowerings(patterns, diags);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<onnx::ONNXDialect>();
     target.addLegalDialect<MoteDialect, arith::ArithDialect, tensor::TensorDialect,

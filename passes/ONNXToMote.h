@@ -62,6 +62,12 @@ void populateElementwiseLowerings(RewritePatternSet &patterns, LoweringDiagnosti
 /// Expand, Slice, Tile, Gather.
 void populateDataMovementLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 
+//===----------------------------------------------------------------------===//
+// ops-attn: Attention (LowerAttention.cpp), Resize (LowerResize.cpp)
+//===----------------------------------------------------------------------===//
+void populateAttentionLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+void populateResizeLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+
 } // namespace mote::lowering
 
 #endif // MOTE_PASSES_ONNXTOMOTE_H
