@@ -351,6 +351,17 @@ LogicalResult describe(ReduceOp op, ValueRange v, KernelCall &call) {
   return success();
 }
 
+/// ops-attn: resampling through tap tables, any element type.
+LogicalResult describe(ResizeOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  if (x.size() > 8)
+    return op->emitError("Resize above rank 8 is not supported");
+  call.kernel("mote_resize", "resize.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[3]).dims(x).dims(shapeOf(op.getOut())).dims(op.getTaps())
+      .buffer(v[1]).buffer(v[2]).f32(op.getExtrapolationValue().convertToFloat());
+  return success();
+}
+
 /// The kernels written for float32 only (the any-dtype ones check nothing).
 bool needsFloat32(Operation *op) {
   return isa<Conv2DOp, Conv2DInPlaceOp, GemmOp, MatMulOp, ActivationOp, PoolOp, SoftmaxOp,
@@ -630,6 +641,7 @@ struct ConvertMoteToEmitCPass
                  LowerKernel<PadOp>, LowerKernel<ReduceOp>, LowerKernel<UnaryOp>,
                  LowerKernel<WhereOp>, LowerKernel<StridedCopyOp>, LowerKernel<GatherOp>,
                  LowerKernel<ArgReduceOp>>(converter, ctx, files);
+    patterns.add<LowerKernel<ResizeOp>>(converter, ctx, files); // ops-attn
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,

@@ -65,5 +65,6 @@ void mote::registerBufferizableOpInterfaceExternalModels(
     attachAll<Conv2DOp, GemmOp, MatMulOp, BinaryOp, ActivationOp, UnaryOp, WhereOp,
               StridedCopyOp, GatherOp, ArgReduceOp, PoolOp,
               SoftmaxOp, TransposeOp, ConcatOp, PadOp, ReduceOp>(ctx);
+    attachAll<ResizeOp>(ctx); // ops-attn
   });
 }
