@@ -77,7 +77,7 @@ private:
   FailureOr<RankedTensorType> typeOfValueInfo(const pb::ValueInfoProto &info);
   Value foldIfConstant(Operation *op);
   LogicalResult importFrozenInputs(const pb::GraphProto &graph);
-  void suggestFreezing(ValueRange operands, Location loc);
+  void suggestFreezing(ValueRange operands, Location loc, bool floatLists = false);
   LogicalResult normalizeSliceOperands(const pb::NodeProto &node,
                                        SmallVectorImpl<Value> &operands,
                                        SmallVectorImpl<NamedAttribute> &attrs, Location loc);
@@ -85,6 +85,8 @@ private:
                                              const std::string &raw, bool hasRaw,
                                              ArrayRef<int64_t> shape, Type element,
                                              Location loc);
+  LogicalResult importResize(const pb::NodeProto &node, ArrayRef<Value> operands,
+                             SmallVectorImpl<NamedAttribute> &attrs, Location loc);
   FailureOr<ElementsAttr> genericTensorToAttr(const pb::TensorProto &tensor,
                                              const std::string &raw, bool hasRaw,
                                              ArrayRef<int64_t> shape, Location loc);
@@ -106,6 +108,8 @@ private:
   LogicalResult importFunctionCall(const pb::NodeProto &node,
                                    const FunctionDefinition &fn,
                                    StringRef displayName, Location loc);
+  LogicalResult importAttention(const pb::NodeProto &node, ArrayRef<Value> operands,
+                                SmallVectorImpl<NamedAttribute> &attrs, Location loc);
 
   MLIRContext *ctx;
   std::string path;
@@ -244,6 +248,16 @@ const llvm::StringMap<std::vector<AttrSpec>> &attributeTable() {
       {"Compress", {{"axis", K::SignedInt}}},
       {"EyeLike", {{"dtype", K::Int}, {"k", K::SignedInt}}},
       {"ReverseSequence", {{"batch_axis", K::Int}, {"time_axis", K::Int}}},
+      {"Attention",
+       {{"is_causal", K::Int}, {"kv_num_heads", K::Int}, {"q_num_heads", K::Int},
+        {"qk_matmul_output_mode", K::Int}, {"scale", K::Float}, {"softcap", K::Float},
+        {"softmax_precision", K::Int}}},
+      {"Resize",
+       {{"antialias", K::Int}, {"axes", K::Ints}, {"coordinate_transformation_mode", K::String},
+        {"cubic_coeff_a", K::Float}, {"exclude_outside", K::Int},
+        {"extrapolation_value", K::Float}, {"keep_aspect_ratio_policy", K::String},
+        {"mode", K::String}, {"nearest_mode", K::String}}},
+      {"Upsample", {{"mode", K::String}}},
   };
     // Ops with no attributes, and the reductions, which share theirs.
     for (const char *op : kAttributeFreeOps)
@@ -273,6 +287,7 @@ bool isHandledSpecially(StringRef opType, StringRef attr) {
       .Case("Constant", true)
       .Case("Split", attr == "split")
       .Case("TopK", attr == "k")
+      .Case("Upsample", attr == "scales")
       .Default(isReduceOp(opType) && attr == "axes");
 }
 
@@ -975,6 +990,9 @@ const llvm::StringMap<Signature> &signatureTable() {
       {"Compress", {2, 2, {}}},
       {"EyeLike", {1, 1, {}}},
       {"ReverseSequence", {2, 2, {}}},
+      {"Attention", {3, 7, {}}},
+      {"Resize", {1, 4, {}}},
+      {"Upsample", {1, 2, {}}},
     };
     for (const char *op : kUnaryOps)
       table[op] = {1, 1, {}};
@@ -1142,6 +1160,9 @@ const llvm::StringMap<OpBuildFn> &builderTable() {
       {"Compress", buildOp<onnx::CompressOp>},
       {"EyeLike", buildOp<onnx::EyeLikeOp>},
       {"ReverseSequence", buildOp<onnx::ReverseSequenceOp>},
+      {"Attention", buildOp<onnx::AttentionOp>},
+      {"Resize", buildOp<onnx::ResizeOp>},
+      {"Upsample", buildOp<onnx::ResizeOp>},
   };
   return table;
 }
@@ -1281,6 +1302,11 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   bool multipleResults =
       opType == "Split" || opType == "TopK" || opType == "LayerNormalization";
   if (!multipleResults && failed(onlyFirstOutputUsed(node, loc)))
+  if (opType == "Attention")
+    return importAttention(node, operands, *attrs, loc);
+  if (opType == "Resize" || opType == "Upsample")
+    return importResize(node, operands, *attrs, loc);
+  if (failed(onlyFirstOutputUsed(node, loc)))
     return failure();
 
   // Older opsets: attributes that later became inputs, and semantics that
@@ -1492,6 +1518,85 @@ LogicalResult Importer::importFunctionCall(const pb::NodeProto &node,
       return emitError(loc) << fn.description << " does not produce output " << i
                             << " ('" << name << "')";
   return success();
+/// Attention: four optional inputs (an empty name omits one) and up to four
+/// outputs, each bound when the node names it.
+LogicalResult Importer::importAttention(const pb::NodeProto &node, ArrayRef<Value> operands,
+                                        SmallVectorImpl<NamedAttribute> &attrs,
+                                        Location loc) {
+  if (failed(checkSignature("Attention", operands.size(), attrs, loc)))
+    return failure();
+  SmallVector<Value> present;
+  SmallVector<int32_t> segments;
+  for (size_t i = 0; i < 7; ++i) {
+    Value v = i < operands.size() ? operands[i] : Value();
+    if (i < 3 && !v)
+      return emitError(loc) << "an input that is required is missing";
+    if (v)
+      present.push_back(v);
+    segments.push_back(v ? 1 : 0);
+  }
+  attrs.push_back(builder.getNamedAttr("operandSegmentSizes",
+                                      builder.getDenseI32ArrayAttr(segments)));
+  auto op = createOp("Attention", present, attrs, loc);
+  if (failed(op))
+    return failure();
+  if (node.output_size() > 4)
+    return emitError(loc) << "has more than 4 outputs";
+  SmallVector<Value> results((*op)->getResults().begin(), (*op)->getResults().end());
+  return bind(node, results, loc);
+}
+
+/// Resize (opset 11+: X, roi, scales, sizes; opset 10: X, scales) and
+/// Upsample (X, scales, or a scales attribute before opset 9) become the
+/// opset 19 Resize; the older forms sample asymmetrically, nearest rounding
+/// down.
+LogicalResult Importer::importResize(const pb::NodeProto &node, ArrayRef<Value> operands,
+                                     SmallVectorImpl<NamedAttribute> &attrs, Location loc) {
+  StringRef opType = node.op_type();
+  if (failed(checkSignature(opType, operands.size(), attrs, loc)))
+    return failure();
+  if (failed(onlyFirstOutputUsed(node, loc)))
+    return failure();
+  auto operand = [&](size_t i) { return i < operands.size() ? operands[i] : Value(); };
+  if (!operand(0))
+    return emitError(loc) << "an input that is required is missing";
+  Value roi, scales, sizes;
+  bool legacy = opType == "Upsample" || opset < 11;
+  if (legacy) {
+    scales = operand(1);
+    if (const auto *attr = findAttr(node, "scales")) {
+      SmallVector<float> values(attr->floats().begin(), attr->floats().end());
+      auto type = RankedTensorType::get({(int64_t)values.size()}, builder.getF32Type());
+      scales = onnx::ConstantOp::create(builder, loc,
+                                        DenseElementsAttr::get(type, ArrayRef<float>(values)));
+    }
+    if (!scales)
+      return emitError(loc) << "needs scales";
+    for (NamedAttribute &attr : attrs)
+      if (attr.getName() == "mode")
+        if (auto mode = dyn_cast<StringAttr>(attr.getValue()); mode && mode.getValue() == "bilinear")
+          attr.setValue(builder.getStringAttr("linear"));
+    attrs.push_back(builder.getNamedAttr("coordinate_transformation_mode",
+                                        builder.getStringAttr("asymmetric")));
+    attrs.push_back(builder.getNamedAttr("nearest_mode", builder.getStringAttr("floor")));
+  } else {
+    roi = operand(1);
+    scales = operand(2);
+    sizes = operand(3);
+  }
+  SmallVector<Value> present = {operand(0)};
+  for (Value v : {roi, scales, sizes})
+    if (v)
+      present.push_back(v);
+  attrs.push_back(builder.getNamedAttr(
+      "operandSegmentSizes",
+      builder.getDenseI32ArrayAttr({1, roi ? 1 : 0, scales ? 1 : 0, sizes ? 1 : 0})));
+  auto op = createOp("Resize", present, attrs, loc);
+  if (failed(op)) {
+    suggestFreezing(present, loc, /*floatLists=*/true);
+    return failure();
+  }
+  return bind(node, {foldIfConstant(*op)}, loc);
 }
 
 /// Graph inputs given with --freeze-input become constants.
@@ -1523,13 +1628,17 @@ LogicalResult Importer::importFrozenInputs(const pb::GraphProto &graph) {
 
 /// When an op cannot be built because a shape-like operand is not a
 /// constant, and that operand is a graph input, say how to fix it.
-void Importer::suggestFreezing(ValueRange operands, Location loc) {
+void Importer::suggestFreezing(ValueRange operands, Location loc, bool floatLists) {
   for (Value operand : operands) {
     auto arg = dyn_cast_or_null<BlockArgument>(operand);
     auto type = operand ? dyn_cast<RankedTensorType>(operand.getType()) : nullptr;
     // Shapes, axes and pads are integer lists; Range's bounds are scalars.
-    bool shapeLike = type && ((isa<IntegerType>(type.getElementType()) && type.getRank() <= 1) ||
+    // Resize's scales and roi are float lists.
+    bool shapeLike = type && (((isa<IntegerType>(type.getElementType()) || floatLists) &&
+                               type.getRank() <= 1) ||
                               type.getRank() == 0);
+    if (floatLists && operand == operands.front())
+      continue; // the data itself
     if (!arg || !shapeLike)
       continue;
     emitRemark(loc) << "graph input '" << argumentNames[arg.getArgNumber()]

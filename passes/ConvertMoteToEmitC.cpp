@@ -470,6 +470,14 @@ LogicalResult describe(ReverseSequenceOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_reverse_sequence", "indexing.h").typeArg(elementOf(op.getInput()))
       .typeArg(elementOf(op.getLens())).buffer(v[0]).buffer(v[1]).buffer(v[2])
       .i64(x[0]).i64(x[1]).i64(shapeProduct(x.drop_front(2))).i32(op.getTimeAxis() == 0);
+/// ops-attn: resampling through tap tables, any element type.
+LogicalResult describe(ResizeOp op, ValueRange v, KernelCall &call) {
+  ArrayRef<int64_t> x = shapeOf(op.getInput());
+  if (x.size() > 8)
+    return op->emitError("Resize above rank 8 is not supported");
+  call.kernel("mote_resize", "resize.h").typeArg(elementOf(op.getInput()))
+      .buffer(v[0]).buffer(v[3]).dims(x).dims(shapeOf(op.getOut())).dims(op.getTaps())
+      .buffer(v[1]).buffer(v[2]).f32(op.getExtrapolationValue().convertToFloat());
   return success();
 }
 
@@ -769,6 +777,7 @@ struct ConvertMoteToEmitCPass
                  LowerKernel<GatherNDOp>, LowerKernel<ScatterNDOp>, LowerKernel<CumulativeOp>,
                  LowerKernel<TopKOp>, LowerKernel<OneHotOp>, LowerKernel<PadAnyOp>,
                  LowerKernel<ReverseSequenceOp>>(converter, ctx, files);
+    patterns.add<LowerKernel<ResizeOp>>(converter, ctx, files); // ops-attn
     patterns.add<LowerConcat>(converter, ctx, files);
     patterns.add<LowerGetGlobal, LowerArenaSlice>(converter, ctx, naming);
     patterns.add<LowerView<memref::CollapseShapeOp>, LowerView<memref::ExpandShapeOp>,

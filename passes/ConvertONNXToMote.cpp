@@ -476,6 +476,8 @@ struct ConvertONNXToMotePass
     populateDataMovementLowerings(patterns, diags);
     populateNormalizationLowerings(patterns, diags);
     populateIndexingLowerings(patterns, diags);
+    populateAttentionLowerings(patterns, diags);
+    populateResizeLowerings(patterns, diags);
     ConversionTarget target(*ctx);
     target.addIllegalDialect<onnx::ONNXDialect>();
     target.addLegalDialect<MoteDialect, arith::ArithDialect, tensor::TensorDialect,

@@ -68,6 +68,12 @@ void populateNormalizationLowerings(RewritePatternSet &patterns, LoweringDiagnos
 /// EyeLike, ReverseSequence and Pad of every mode and type (LowerIndexing.cpp).
 void populateIndexingLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
 
+//===----------------------------------------------------------------------===//
+// ops-attn: Attention (LowerAttention.cpp), Resize (LowerResize.cpp)
+//===----------------------------------------------------------------------===//
+void populateAttentionLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+void populateResizeLowerings(RewritePatternSet &patterns, LoweringDiagnostics &diags);
+
 } // namespace mote::lowering
 
 #endif // MOTE_PASSES_ONNXTOMOTE_H

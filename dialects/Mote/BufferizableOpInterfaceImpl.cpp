@@ -70,5 +70,6 @@ void mote::registerBufferizableOpInterfaceExternalModels(
     // Indexing and data movement (IndexingOps.cpp).
     attachAll<GatherElementsOp, ScatterElementsOp, GatherNDOp, ScatterNDOp, CumulativeOp,
               TopKOp, OneHotOp, PadAnyOp, ReverseSequenceOp>(ctx);
+    attachAll<ResizeOp>(ctx); // ops-attn
   });
 }

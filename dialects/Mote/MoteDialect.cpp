@@ -481,5 +481,31 @@ LogicalResult LRNOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Resize (ops-attn)
+//===----------------------------------------------------------------------===//
+
+LogicalResult ResizeOp::verify() {
+  if (failed(verifyKernel(*this, getOut())))
+    return failure();
+  ArrayRef<int64_t> x = shapeOf(getInput()), y = shapeOf(getOut());
+  ArrayRef<int64_t> taps = getTaps();
+  if (x.size() != y.size() || taps.size() != x.size())
+    return emitOpError("input, destination and taps must have one rank");
+  int64_t entries = 0;
+  for (auto [n, t] : llvm::zip(y, taps)) {
+    if (t < 1)
+      return emitOpError("every axis needs at least one tap");
+    entries += n * t;
+  }
+  if (shapeOf(getIndices()) != ArrayRef<int64_t>{entries} ||
+      shapeOf(getWeights()) != ArrayRef<int64_t>{entries})
+    return emitOpError("indices and weights must hold ") << entries << " entries";
+  if (!getElementTypeOrSelf(getIndices().getType()).isInteger(32) ||
+      !getElementTypeOrSelf(getWeights().getType()).isF32())
+    return emitOpError("indices must be i32 and weights f32");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "dialects/Mote/MoteOps.cpp.inc"

@@ -189,6 +189,26 @@ def Mote_ReduceOp : Mote_KernelOp<"reduce"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Resize (ops-attn)
+//===----------------------------------------------------------------------===//
+
+def Mote_ResizeOp : Mote_KernelOp<"resize"> {
+  let summary = "separable resampling through per-axis tap tables";
+  let description = [{
+    Each output index o of axis k reads `taps[k]` input indices of that axis
+    with weights: entry (o * taps[k] + t) of axis k's part of `indices` (i32)
+    and `weights` (f32); the parts follow each other, axis by axis. An output
+    element is the sum over every combination of taps of the product of their
+    weights times the input there. An index of -1 makes the whole output
+    element `extrapolation_value` (tf_crop_and_resize outside the input).
+    Nearest, linear and cubic resizing with any coordinate transformation
+    differ only in the tables, which the compiler computes.
+  }];
+  let arguments = (ins AnyShaped:$input, AnyShaped:$indices, AnyShaped:$weights,
+      AnyShaped:$out, DenseI64ArrayAttr:$taps, F32Attr:$extrapolation_value);
+}
+
+//===----------------------------------------------------------------------===//
 // Memory plan
 //===----------------------------------------------------------------------===//
 

@@ -796,5 +796,223 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor
 // The softmax family and normalizations (their section of ONNXOps.td).
 #include "dialects/ONNX/NormalizationInference.inc"
 
+//===----------------------------------------------------------------------===//
+// Attention (ops-attn)
+//===----------------------------------------------------------------------===//
+
+FailureOr<AttentionOp::Geometry>
+AttentionOp::geometry(Loc loc, Value q, Value k, Value v, Value pastKey, Value pastValue,
+                      std::optional<int64_t> qHeads, std::optional<int64_t> kvHeads) {
+  if (failed(requireStatic(loc, {q, k, v})))
+    return failure();
+  ArrayRef<int64_t> qs = shapeOf(q), ks = shapeOf(k), vs = shapeOf(v);
+  Geometry g{};
+  if (qs.size() != ks.size() || qs.size() != vs.size() || (qs.size() != 3 && qs.size() != 4))
+    return fail(loc, "Attention Q, K and V must all be 3-d or all 4-d");
+  g.threeD = qs.size() == 3;
+  g.batch = qs[0];
+  if (ks[0] != g.batch || vs[0] != g.batch)
+    return fail(loc, "Attention Q, K and V have different batch sizes");
+  if (g.threeD) {
+    if (!qHeads || !kvHeads || *qHeads <= 0 || *kvHeads <= 0)
+      return fail(loc, "3-d Attention needs positive q_num_heads and kv_num_heads");
+    g.qHeads = *qHeads;
+    g.kvHeads = *kvHeads;
+    if (qs[2] % g.qHeads || ks[2] % g.kvHeads || vs[2] % g.kvHeads)
+      return fail(loc, "Attention hidden sizes are not multiples of the head counts");
+    g.qSeq = qs[1];
+    g.kvSeq = ks[1];
+    g.headSize = qs[2] / g.qHeads;
+    if (ks[2] / g.kvHeads != g.headSize)
+      return fail(loc, "Attention Q and K have different head sizes");
+    if (vs[1] != g.kvSeq)
+      return fail(loc, "Attention K and V have different sequence lengths");
+    g.vHeadSize = vs[2] / g.kvHeads;
+  } else {
+    g.qHeads = qs[1];
+    g.kvHeads = ks[1];
+    g.qSeq = qs[2];
+    g.kvSeq = ks[2];
+    g.headSize = qs[3];
+    if (ks[3] != g.headSize)
+      return fail(loc, "Attention Q and K have different head sizes");
+    if (vs[1] != g.kvHeads || vs[2] != g.kvSeq)
+      return fail(loc, "Attention K and V have different head counts or sequence lengths");
+    g.vHeadSize = vs[3];
+  }
+  if (g.qHeads % g.kvHeads)
+    return fail(loc, "Attention q_num_heads must be a multiple of kv_num_heads");
+  if (!pastKey != !pastValue)
+    return fail(loc, "Attention needs both past_key and past_value, or neither");
+  if (pastKey) {
+    if (failed(requireStatic(loc, {pastKey, pastValue})))
+      return failure();
+    ArrayRef<int64_t> pk = shapeOf(pastKey), pv = shapeOf(pastValue);
+    if (pk.size() != 4 || pv.size() != 4 || pk[0] != g.batch || pk[1] != g.kvHeads ||
+        pk[3] != g.headSize || pv[0] != g.batch || pv[1] != g.kvHeads ||
+        pv[2] != pk[2] || pv[3] != g.vHeadSize)
+      return fail(loc, "Attention past_key or past_value does not match K and V");
+    g.pastSeq = pk[2];
+  }
+  return g;
+}
+
+LogicalResult AttentionOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                            SmallVectorImpl<Type> &types) {
+  auto optional = [](std::optional<uint64_t> v) -> std::optional<int64_t> {
+    if (v)
+      return static_cast<int64_t>(*v);
+    return std::nullopt;
+  };
+  auto g = geometry(loc, adaptor.getQ(), adaptor.getK(), adaptor.getV(),
+                    adaptor.getPastKey(), adaptor.getPastValue(),
+                    optional(adaptor.getQNumHeads()), optional(adaptor.getKvNumHeads()));
+  if (failed(g))
+    return failure();
+  Type element = firstElementType(adaptor.getOperands());
+  for (Value v : {adaptor.getK(), adaptor.getV(), adaptor.getPastKey(), adaptor.getPastValue()})
+    if (v && getElementTypeOrSelf(v.getType()) != element)
+      return fail(loc, "Attention Q, K, V and the past have different element types");
+  int64_t total = g->totalSeq();
+  if (Value mask = adaptor.getAttnMask()) {
+    if (failed(requireStatic(loc, {mask})))
+      return failure();
+    Type maskElement = getElementTypeOrSelf(mask.getType());
+    if (!maskElement.isInteger(1) && maskElement != element)
+      return fail(loc, "Attention attn_mask must be bool or of Q's element type");
+    SmallVector<int64_t> m(shapeOf(mask));
+    if (m.empty() || m.size() > 4 || m.back() > total)
+      return fail(loc, "Attention attn_mask must have rank 1 to 4 and at most "
+                       "total_sequence_length columns");
+    m.back() = total;
+    auto shape = broadcastShapes(m, {g->batch, g->qHeads, g->qSeq, total});
+    if (!shape || *shape != ArrayRef<int64_t>{g->batch, g->qHeads, g->qSeq, total})
+      return fail(loc, "Attention attn_mask does not broadcast to "
+                       "[batch, q_num_heads, q_sequence_length, total_sequence_length]");
+  }
+  if (Value lengths = adaptor.getNonpadKvSeqlen()) {
+    if (failed(requireStatic(loc, {lengths})))
+      return failure();
+    if (shapeOf(lengths) != ArrayRef<int64_t>{g->batch})
+      return fail(loc, "Attention nonpad_kv_seqlen must be [batch]");
+  }
+  if (adaptor.getQkMatmulOutputMode() > 3)
+    return fail(loc, "Attention qk_matmul_output_mode must be 0 to 3");
+  SmallVector<int64_t> y = {g->batch, g->qHeads, g->qSeq, g->vHeadSize};
+  if (g->threeD)
+    y = {g->batch, g->qSeq, g->qHeads * g->vHeadSize};
+  if (failed(pushTensor(loc, y, element, types)) ||
+      failed(pushTensor(loc, {g->batch, g->kvHeads, total, g->headSize}, element, types)) ||
+      failed(pushTensor(loc, {g->batch, g->kvHeads, total, g->vHeadSize}, element, types)))
+    return failure();
+  return pushTensor(loc, {g->batch, g->qHeads, g->qSeq, total}, element, types);
+}
+
+//===----------------------------------------------------------------------===//
+// Resize (ops-attn)
+//===----------------------------------------------------------------------===//
+
+FailureOr<ResizeOp::Plan> ResizeOp::plan(Loc loc, Value x, Value roi, Value scales,
+                                         Value sizes, std::optional<ArrayRef<int64_t>> axesAttr,
+                                         StringRef policy) {
+  if (failed(requireStatic(loc, {x})))
+    return failure();
+  ArrayRef<int64_t> in = shapeOf(x);
+  int64_t rank = in.size();
+  SmallVector<int64_t> axes;
+  if (axesAttr && !axesAttr->empty()) {
+    for (int64_t a : *axesAttr) {
+      auto n = normalizeAxis(a, rank);
+      if (!n || llvm::is_contained(axes, *n))
+        return fail(loc, "Resize axis " + Twine(a) + " is out of range or repeated");
+      axes.push_back(*n);
+    }
+  } else {
+    for (int64_t a = 0; a < rank; ++a)
+      axes.push_back(a);
+  }
+  int64_t n = axes.size();
+  Plan plan;
+  plan.outShape.assign(in.begin(), in.end());
+  plan.scales.assign(rank, 1.0);
+  plan.roiStart.assign(rank, 0.0);
+  plan.roiEnd.assign(rank, 1.0);
+  // An empty tensor stands for an absent input in older files.
+  auto isEmpty = [](Value v) {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    return type && type.hasStaticShape() && type.getNumElements() == 0;
+  };
+  if (roi && !isEmpty(roi)) {
+    auto values = getConstantFloats(roi);
+    if (!values)
+      return fail(loc, "Resize roi must be a constant");
+    if ((int64_t)values->size() != 2 * n)
+      return fail(loc, "Resize roi must hold 2 entries per resized axis");
+    for (int64_t i = 0; i < n; ++i) {
+      plan.roiStart[axes[i]] = (*values)[i];
+      plan.roiEnd[axes[i]] = (*values)[i + n];
+    }
+  }
+  bool haveScales = scales && !isEmpty(scales), haveSizes = sizes && !isEmpty(sizes);
+  if (haveScales == haveSizes)
+    return fail(loc, "Resize needs exactly one of scales and sizes");
+  if (haveScales) {
+    auto values = getConstantFloats(scales);
+    if (!values)
+      return fail(loc, "Resize scales must be a constant");
+    if ((int64_t)values->size() != n)
+      return fail(loc, "Resize scales must have one entry per resized axis");
+    for (int64_t i = 0; i < n; ++i) {
+      double scale = (*values)[i];
+      if (!(scale > 0))
+        return fail(loc, "Resize scales must be positive");
+      int64_t a = axes[i];
+      plan.scales[a] = scale;
+      plan.outShape[a] = static_cast<int64_t>(
+          std::floor(in[a] * (plan.roiEnd[a] - plan.roiStart[a]) * scale));
+    }
+  } else {
+    auto values = getConstantInts(sizes);
+    if (!values)
+      return fail(loc, "Resize sizes must be a constant");
+    if ((int64_t)values->size() != n)
+      return fail(loc, "Resize sizes must have one entry per resized axis");
+    if (policy != "stretch" && policy != "not_larger" && policy != "not_smaller")
+      return fail(loc, "Resize keep_aspect_ratio_policy '" + policy + "' is unknown");
+    std::optional<double> common;
+    if (policy != "stretch")
+      for (int64_t i = 0; i < n; ++i) {
+        double s = static_cast<double>((*values)[i]) / in[axes[i]];
+        common = !common ? s : policy == "not_larger" ? std::min(*common, s)
+                                                      : std::max(*common, s);
+      }
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t a = axes[i];
+      if ((*values)[i] <= 0)
+        return fail(loc, "Resize sizes must be positive");
+      if (common) {
+        plan.scales[a] = *common;
+        plan.outShape[a] = static_cast<int64_t>(std::floor(in[a] * *common + 0.5));
+      } else {
+        plan.scales[a] = static_cast<double>((*values)[i]) / in[a];
+        plan.outShape[a] = (*values)[i];
+      }
+    }
+  }
+  return plan;
+}
+
+LogicalResult ResizeOp::inferReturnTypes(MLIRContext *, Loc loc, Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  std::optional<ArrayRef<int64_t>> axes;
+  if (auto attr = adaptor.getAxesAttr())
+    axes = attr.asArrayRef();
+  auto p = plan(loc, adaptor.getX(), adaptor.getRoi(), adaptor.getScales(),
+                adaptor.getSizes(), axes, adaptor.getKeepAspectRatioPolicy());
+  if (failed(p))
+    return failure();
+  return pushTensor(loc, p->outShape, firstElementType(adaptor.getOperands()), types);
+}
+
 #define GET_OP_CLASSES
 #include "dialects/ONNX/ONNXOps.cpp.inc"

@@ -759,4 +759,83 @@ def ONNX_ReverseSequenceOp : ONNX_Op<"ReverseSequence"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Attention (ops-attn)
+//===----------------------------------------------------------------------===//
+
+def ONNX_AttentionOp : ONNX_Op<"Attention", [AttrSizedOperandSegments]> {
+  let summary = "scaled dot-product attention (opset 23/24)";
+  let description = [{
+    Q, K and V are either 4-d [batch, heads, seq, head_size] or 3-d
+    [batch, seq, heads * head_size] (then q_num_heads and kv_num_heads say how
+    many heads). Every result exists; the importer binds those the node names.
+    present_key and present_value are 4-d, the past concatenated with K and V;
+    qk_matmul_output is [batch, q_heads, q_seq, total_seq].
+  }];
+  let arguments = (ins ONNX_FloatTensor:$Q, ONNX_FloatTensor:$K, ONNX_FloatTensor:$V,
+      Optional<ONNX_Tensor>:$attn_mask, Optional<ONNX_FloatTensor>:$past_key,
+      Optional<ONNX_FloatTensor>:$past_value, Optional<ONNX_IntTensor>:$nonpad_kv_seqlen,
+      DefaultValuedAttr<I64Attr, "0">:$is_causal,
+      OptionalAttr<I64Attr>:$kv_num_heads, OptionalAttr<I64Attr>:$q_num_heads,
+      DefaultValuedAttr<I64Attr, "0">:$qk_matmul_output_mode,
+      OptionalAttr<F32Attr>:$scale, DefaultValuedAttr<F32Attr, "0.0f">:$softcap,
+      OptionalAttr<I64Attr>:$softmax_precision);
+  let results = (outs ONNX_FloatTensor:$Y, ONNX_FloatTensor:$present_key,
+      ONNX_FloatTensor:$present_value, ONNX_FloatTensor:$qk_matmul_output);
+  let extraClassDeclaration = [{
+    /// The 4-d geometry every lowering step reads.
+    struct Geometry {
+      int64_t batch, qHeads, kvHeads, qSeq, kvSeq, pastSeq, headSize, vHeadSize;
+      bool threeD;
+      int64_t totalSeq() const { return pastSeq + kvSeq; }
+    };
+    static ::mlir::FailureOr<Geometry> geometry(std::optional<::mlir::Location> loc,
+        ::mlir::Value q, ::mlir::Value k, ::mlir::Value v, ::mlir::Value pastKey,
+        ::mlir::Value pastValue, std::optional<int64_t> qHeads,
+        std::optional<int64_t> kvHeads);
+    ::mlir::FailureOr<Geometry> geometry() {
+      return geometry(getLoc(), getQ(), getK(), getV(), getPastKey(), getPastValue(),
+                      getQNumHeads(), getKvNumHeads());
+    }
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Resize (ops-attn)
+//===----------------------------------------------------------------------===//
+
+def ONNX_ResizeOp : ONNX_Op<"Resize", [AttrSizedOperandSegments]> {
+  let summary = "resize (opset 19 form; the importer rewrites Upsample into it)";
+  let description = [{
+    roi, scales and sizes must be constants (exactly one of scales and
+    sizes); axes lists the dims they cover (all by default).
+  }];
+  let arguments = (ins ONNX_Tensor:$X, Optional<ONNX_Tensor>:$roi,
+      Optional<ONNX_Tensor>:$scales, Optional<ONNX_I64Tensor>:$sizes,
+      DefaultValuedAttr<I64Attr, "0">:$antialias,
+      OptionalAttr<DenseI64ArrayAttr>:$axes,
+      DefaultValuedStrAttr<StrAttr, "half_pixel">:$coordinate_transformation_mode,
+      DefaultValuedAttr<F32Attr, "-0.75f">:$cubic_coeff_a,
+      DefaultValuedAttr<I64Attr, "0">:$exclude_outside,
+      DefaultValuedAttr<F32Attr, "0.0f">:$extrapolation_value,
+      DefaultValuedStrAttr<StrAttr, "stretch">:$keep_aspect_ratio_policy,
+      DefaultValuedStrAttr<StrAttr, "nearest">:$mode,
+      DefaultValuedStrAttr<StrAttr, "round_prefer_floor">:$nearest_mode);
+  let results = (outs ONNX_Tensor:$Y);
+  let extraClassDeclaration = [{
+    /// Per dim: the output size and the scale (output / input unless given).
+    struct Plan {
+      ::llvm::SmallVector<int64_t> outShape;
+      ::llvm::SmallVector<double> scales, roiStart, roiEnd;
+    };
+    static ::mlir::FailureOr<Plan> plan(std::optional<::mlir::Location> loc,
+        ::mlir::Value x, ::mlir::Value roi, ::mlir::Value scales, ::mlir::Value sizes,
+        std::optional<::llvm::ArrayRef<int64_t>> axes, ::llvm::StringRef policy);
+    ::mlir::FailureOr<Plan> plan() {
+      return plan(getLoc(), getX(), getRoi(), getScales(), getSizes(), getAxes(),
+                  getKeepAspectRatioPolicy());
+    }
+  }];
+}
+
 #endif // MOTE_ONNX_OPS_TD
