@@ -1301,12 +1301,12 @@ LogicalResult Importer::importNode(const pb::NodeProto &node, int index) {
   // InvStdDev are results of its op: all are bound together below.
   bool multipleResults =
       opType == "Split" || opType == "TopK" || opType == "LayerNormalization";
-  if (!multipleResults && failed(onlyFirstOutputUsed(node, loc)))
+  // Attention, Resize and Upsample have optional inputs in the middle.
   if (opType == "Attention")
     return importAttention(node, operands, *attrs, loc);
   if (opType == "Resize" || opType == "Upsample")
     return importResize(node, operands, *attrs, loc);
-  if (failed(onlyFirstOutputUsed(node, loc)))
+  if (!multipleResults && failed(onlyFirstOutputUsed(node, loc)))
     return failure();
 
   // Older opsets: attributes that later became inputs, and semantics that
@@ -1518,6 +1518,8 @@ LogicalResult Importer::importFunctionCall(const pb::NodeProto &node,
       return emitError(loc) << fn.description << " does not produce output " << i
                             << " ('" << name << "')";
   return success();
+}
+
 /// Attention: four optional inputs (an empty name omits one) and up to four
 /// outputs, each bound when the node names it.
 LogicalResult Importer::importAttention(const pb::NodeProto &node, ArrayRef<Value> operands,

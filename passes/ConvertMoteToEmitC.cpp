@@ -470,7 +470,10 @@ LogicalResult describe(ReverseSequenceOp op, ValueRange v, KernelCall &call) {
   call.kernel("mote_reverse_sequence", "indexing.h").typeArg(elementOf(op.getInput()))
       .typeArg(elementOf(op.getLens())).buffer(v[0]).buffer(v[1]).buffer(v[2])
       .i64(x[0]).i64(x[1]).i64(shapeProduct(x.drop_front(2))).i32(op.getTimeAxis() == 0);
-/// ops-attn: resampling through tap tables, any element type.
+  return success();
+}
+
+/// Resampling through tap tables, any element type. through tap tables, any element type.
 LogicalResult describe(ResizeOp op, ValueRange v, KernelCall &call) {
   ArrayRef<int64_t> x = shapeOf(op.getInput());
   if (x.size() > 8)
