@@ -49,12 +49,7 @@ struct LowerSlice : LoweringPattern<onnx::SliceOp> {
                                          [&] { return op.emitError(); });
     if (failed(geometry))
       return failure();
-    SmallVector<int64_t> strides = stridesOf(x);
-    int64_t offset = 0;
-    for (size_t k = 0; k < strides.size(); ++k) {
-      offset += geometry->start[k] * strides[k];
-      strides[k] *= geometry->step[k];
-    }
+    auto [offset, strides] = geometry->offsetAndStrides(x);
     rewriter.replaceOp(op, createStridedCopy(rewriter, op.getLoc(), adaptor.getData(), type,
                                              offset, strides));
     return success();

@@ -172,12 +172,7 @@ std::optional<ConstantTensor> slice(SliceOp op, const Inputs &in) {
                                        steps, [&] { return op.emitError(); });
   if (failed(geometry))
     return std::nullopt;
-  SmallVector<int64_t> strides = stridesOf(in[0].type.getShape());
-  int64_t offset = 0;
-  for (size_t k = 0; k < strides.size(); ++k) {
-    offset += geometry->start[k] * strides[k];
-    strides[k] *= geometry->step[k];
-  }
+  auto [offset, strides] = geometry->offsetAndStrides(in[0].type.getShape());
   return strided(in[0], resultType(op), offset, strides);
 }
 

@@ -201,6 +201,17 @@ SmallVector<int64_t> broadcastStrides(ArrayRef<int64_t> operand,
 } // namespace mote
 
 namespace mote {
+std::pair<int64_t, SmallVector<int64_t>>
+SliceGeometry::offsetAndStrides(ArrayRef<int64_t> shape) const {
+  SmallVector<int64_t> strides = stridesOf(shape);
+  int64_t offset = 0;
+  for (size_t k = 0; k < strides.size(); ++k) {
+    offset += start[k] * strides[k];
+    strides[k] *= step[k];
+  }
+  return {offset, strides};
+}
+
 FailureOr<SliceGeometry>
 computeSliceGeometry(ArrayRef<int64_t> shape, ArrayRef<int64_t> starts,
                      ArrayRef<int64_t> ends, ArrayRef<int64_t> axes,

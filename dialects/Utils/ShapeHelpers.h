@@ -89,6 +89,11 @@ namespace mote {
 /// the step and the number of elements taken.
 struct SliceGeometry {
   llvm::SmallVector<int64_t> start, step, size;
+
+  /// The element offset of the first element read from a dense row-major
+  /// tensor of `shape`, and the element strides of the slice per dim.
+  std::pair<int64_t, llvm::SmallVector<int64_t>>
+  offsetAndStrides(llvm::ArrayRef<int64_t> shape) const;
 };
 /// Clamps starts/ends as ONNX Slice does (negative values count from the end;
 /// out-of-range values clamp, differently for negative steps). `axes` may be
